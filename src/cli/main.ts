@@ -1,0 +1,16 @@
+#!/usr/bin/env node
+// The `interdict` command. Each command group lives in ./commands and registers itself here.
+import { Command } from 'commander';
+import { registerListCommands } from './commands/lists.js';
+import { registerUpdateCommand } from './commands/update.js';
+import { reportError } from './output.js';
+
+const program = new Command();
+program.name('interdict').description('Sanctions and trade-compliance screening').version('0.1.0');
+program.showHelpAfterError();
+registerListCommands(program);
+registerUpdateCommand(program);
+
+program.parseAsync(process.argv).catch((err) => {
+  process.exitCode = reportError(err);
+});

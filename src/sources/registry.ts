@@ -1,0 +1,9 @@
+// Every list format Interdict reads. Add a loader here and detection, import and update pick it up.
+import type { SourceFormat } from './types.js';
+
+export const FORMATS: SourceFormat[] = [
+];
+
+export function formatByName(format: string): SourceFormat | undefined {
+  return FORMATS.find((f) => f.format === format);
+}
