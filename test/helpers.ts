@@ -33,3 +33,31 @@ export async function readAll(format: SourceFormat, files: string[]): Promise<{ 
   for await (const e of format.read({ files }, meta)) entities.push(e);
   return { meta, entities };
 }
+
+/**
+ * The work-store backends every storage test runs against: embedded SQLite in a temp home, and
+ * PostgreSQL (INTERDICT_TEST_PG, default the machine's local server) in a throw-away schema.
+ */
+export async function withBackends(run: (sql: import('../src/store/sql.js').Sql, backend: string) => Promise<void>): Promise<void> {
+  const { openSql } = await import('../src/store/sql.js');
+  const home = tempHome();
+  const sqlite = await openSql('');
+  try {
+    await run(sqlite, 'sqlite');
+  } finally {
+    await sqlite.close();
+    home.cleanup();
+  }
+  const base = process.env.INTERDICT_TEST_PG ?? 'postgres://postgres@127.0.0.1:5432/test';
+  const schema = `interdict_test_${process.pid}_${Date.now()}`;
+  const admin = await openSql(base);
+  await admin.exec(`CREATE SCHEMA ${schema}`);
+  const pgSql = await openSql(`${base}?options=${encodeURIComponent(`-c search_path=${schema}`)}`);
+  try {
+    await run(pgSql, 'postgres');
+  } finally {
+    await pgSql.close();
+    await admin.exec(`DROP SCHEMA ${schema} CASCADE`);
+    await admin.close();
+  }
+}

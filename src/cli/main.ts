@@ -3,6 +3,7 @@
 import { Command } from 'commander';
 import { registerListCommands } from './commands/lists.js';
 import { registerUpdateCommand } from './commands/update.js';
+import { registerAdminCommands } from './commands/admin.js';
 import { reportError } from './output.js';
 
 const program = new Command();
@@ -10,6 +11,7 @@ program.name('interdict').description('Sanctions and trade-compliance screening'
 program.showHelpAfterError();
 registerListCommands(program);
 registerUpdateCommand(program);
+registerAdminCommands(program);
 
 program.parseAsync(process.argv).catch((err) => {
   process.exitCode = reportError(err);

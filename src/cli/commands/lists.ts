@@ -7,6 +7,7 @@ import { openDb } from '../../store/db.js';
 import { ListStore } from '../../store/lists.js';
 import { importList, type ImportResult } from '../../store/import.js';
 import { diffVersions } from '../../store/diff.js';
+import { recordAudit } from '../../audit/log.js';
 import { CliError, printJson, printTable, progress } from '../output.js';
 
 export function openListStore(): ListStore {
@@ -30,6 +31,10 @@ export async function runImport(paths: string[], flags: ImportFlags): Promise<{ 
     try {
       const result = await importList(store, list, { published: flags.published, allowShrink: flags.allowShrink, onProgress: (n) => bar.update(n) });
       results.push(result);
+      await recordAudit({ action: 'list.import', subject: result.version.dataset, details: { status: result.status, version: result.version.version, files: list.input.files, changes: result.changes ?? null } });
+    } catch (err) {
+      await recordAudit({ action: 'list.import.failed', subject: list.format.dataset, details: { files: list.input.files, error: (err as Error).message } });
+      throw err;
     } finally {
       bar.stop();
     }

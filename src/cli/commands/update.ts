@@ -8,6 +8,7 @@ import { detectLists } from '../../sources/detect.js';
 import { download, forget, type DownloadResult } from '../../sources/download.js';
 import { importList } from '../../store/import.js';
 import { loadSettings } from '../../settings.js';
+import { recordAudit } from '../../audit/log.js';
 import { CliError, printJson } from '../output.js';
 import { openListStore, summary } from './lists.js';
 
@@ -67,6 +68,7 @@ export function registerUpdateCommand(program: Command): void {
       for (const d of datasets) {
         const o = await updateDataset(d, { timeoutMs: Number(flags.timeout) * 1000, retries: Number(flags.retries) });
         outcomes.push(o);
+        await recordAudit({ action: 'list.update', subject: d, details: { status: o.status, version: o.version?.version ?? null, error: o.error ?? null } });
         if (!flags.json) console.log(`${d}: ${o.status}${o.version ? ` ${o.version.version}` : ''}${o.error ? ` — ${o.error}` : ''}`);
       }
       if (flags.json) printJson(outcomes);
