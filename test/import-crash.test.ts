@@ -4,6 +4,7 @@ import assert from 'node:assert/strict';
 import { spawn, spawnSync } from 'node:child_process';
 import { existsSync, statSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
+import { once } from 'node:events';
 import { openDb } from '../src/store/db.js';
 import { ListStore } from '../src/store/lists.js';
 import { listFile, tempHome } from './helpers.js';
@@ -15,12 +16,16 @@ test('kill -9 in the middle of an import leaves the store without a half version
   try {
     const env = { ...process.env, INTERDICT_HOME: home.dir };
     const child = spawn(process.execPath, [CLI, 'import', listFile('us-csl', 'consolidated-csv-2022-05-16', 'consolidated.csv')], { env, stdio: 'ignore' });
+    const exited = once(child, 'exit');
+    let running = true;
+    void exited.then(() => (running = false));
     const wal = join(home.dir, 'interdict.db-wal');
     // wait until rows are being written, then kill without warning
     const deadline = Date.now() + 20_000;
-    while (Date.now() < deadline && !(existsSync(wal) && statSync(wal).size > 2_000_000)) await new Promise((r) => setTimeout(r, 20));
+    while (running && Date.now() < deadline && !(existsSync(wal) && statSync(wal).size > 2_000_000)) await new Promise((r) => setTimeout(r, 20));
+    assert.ok(running, 'the import was still running when killed');
     child.kill('SIGKILL');
-    await new Promise((r) => child.on('exit', r));
+    await exited;
     const store = new ListStore(openDb());
     assert.equal(store.versions().length, 0, 'no version recorded');
     assert.equal((store.db.prepare('SELECT COUNT(*) AS n FROM entities').get() as { n: number }).n, 0, 'no entity rows left');
