@@ -98,3 +98,20 @@ test('OFAC SDN 2021-07-07 → 2023-12-28: the newer publication is active and th
     home.cleanup();
   }
 });
+
+test('a list that names the same party twice is refused, naming the id', async () => {
+  const home = tempHome();
+  try {
+    const store = new ListStore(openDb());
+    const xml = readFileSync(listFile('un', 'consolidated.xml'), 'utf8');
+    const first = xml.indexOf('<INDIVIDUAL>');
+    const end = xml.indexOf('</INDIVIDUAL>', first) + '</INDIVIDUAL>'.length;
+    const doubled = xml.slice(0, end) + xml.slice(first, end) + xml.slice(end);
+    const file = join(home.dir, 'consolidated.xml');
+    writeFileSync(file, doubled);
+    await assert.rejects(importPath(store, file), /duplicate entity id un-CDi\.001/);
+    assert.equal(store.versions().length, 0);
+  } finally {
+    home.cleanup();
+  }
+});

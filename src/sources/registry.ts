@@ -1,9 +1,11 @@
 // Every list format Interdict reads. Add a loader here and detection, import and update pick it up.
 import type { SourceFormat } from './types.js';
 import { unXml } from './formats/un-xml.js';
+import { caSema } from './formats/ca-sema.js';
 
 export const FORMATS: SourceFormat[] = [
   unXml,
+  caSema,
 ];
 
 export function formatByName(format: string): SourceFormat | undefined {

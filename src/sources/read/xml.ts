@@ -41,7 +41,7 @@ export async function* xmlRecords(source: string | Readable, label: string, opts
   let sawRoot = false;
 
   parser.on('error', (err) => {
-    failure ??= new SourceError(label, `malformed XML: ${err.message.replace(/^.*?:\d+:\d+: /, '')}`, `line ${parser.line}, column ${parser.column}`);
+    failure ??= new SourceError(label, `malformed XML: ${err.message.replace(/^(?:.*?:)?\d+:\d+: /, '')}`, `line ${parser.line}, column ${parser.column}`);
   });
   parser.on('opentag', (tag) => {
     sawRoot = true;
@@ -77,12 +77,15 @@ export async function* xmlRecords(source: string | Readable, label: string, opts
     }
   });
 
+  let bytes = 0;
   try {
     for await (const chunk of stream) {
+      bytes += (chunk as Buffer).length;
       parser.write(typeof chunk === 'string' ? chunk : (chunk as Buffer).toString('utf8'));
       if (failure) throw failure;
       while (ready.length) yield ready.shift()!;
     }
+    if (bytes === 0) throw new SourceError(label, 'empty file');
     parser.close();
   } catch (err) {
     if (err instanceof SourceError) throw err;
