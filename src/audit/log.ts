@@ -96,9 +96,12 @@ export class AuditLog {
     return new AuditLog(sql);
   }
 
-  /** Append one event; serialised across processes and servers so the chain never forks. */
-  async append(event: AuditEvent): Promise<AuditEntry> {
-    return this.sql.transaction(async (tx) => {
+  /**
+   * Append one event; serialised across processes and servers so the chain never forks. Pass `within` to
+   * append inside a caller's transaction, so the event and the change it records commit together.
+   */
+  async append(event: AuditEvent, within: Sql = this.sql): Promise<AuditEntry> {
+    return within.transaction(async (tx) => {
       const head = await tx.get<{ seq: number; hash: string }>('SELECT seq, hash FROM audit_log ORDER BY seq DESC LIMIT 1');
       const base = {
         seq: head ? Number(head.seq) + 1 : 1,

@@ -84,8 +84,10 @@ class PgClientSql implements Sql {
   async exec(sql: string): Promise<void> {
     await this.client.query(sql);
   }
-  async transaction<T>(fn: (tx: Sql) => Promise<T>): Promise<T> {
-    return fn(this); // already inside the pool-level transaction
+  async transaction<T>(fn: (tx: Sql) => Promise<T>, lock?: string): Promise<T> {
+    // already inside a transaction: only add the serialisation point, held until that transaction ends
+    if (lock) await this.client.query('SELECT pg_advisory_xact_lock(hashtext($1))', [lock]);
+    return fn(this);
   }
   async close(): Promise<void> {}
 }
