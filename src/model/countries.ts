@@ -34,6 +34,13 @@ const EXTRA: Record<string, string> = {
   'україна': 'ua', 'украина': 'ua', 'ukraine': 'ua', 'sudan': 'sd', 'south sudan': 'ss', 'the sudan': 'sd',
   'gambia': 'gm', 'the gambia': 'gm', 'bahamas': 'bs', 'the bahamas': 'bs', 'netherlands': 'nl', 'the netherlands': 'nl',
   'soviet union': 'suhh', 'ussr': 'suhh', 'yugoslavia': 'yucs', 'serbia and montenegro': 'csxx', 'czechoslovakia': 'cshh',
+  // US CSL vessel flags, AU DFAT citizenships and addresses
+  'british virgin islands': 'vg', 'st. kitts and nevis': 'kn', 'st. kitts & nevis': 'kn', 'st. vincent and the grenadines': 'vc',
+  'libyan arab jamahiriya': 'ly', 'slovak republic': 'sk', 'northern ireland': 'gb',
+  // OFAC spellings (SDN/Consolidated remarks, add.csv, Enhanced reference values)
+  palestinian: 'ps', 'palestinian authority': 'ps', 'gaza strip': 'ps', eritrean: 'er', 'bahamas, the': 'bs', 'gambia, the': 'gm',
+  'congo, republic of the': 'cg', 'cote d ivoire': 'ci', 'north macedonia, the republic of': 'mk',
+  'macedonia, the former yugoslav republic of': 'mk', 'man, isle of': 'im', 'northern mali': 'ml',
 };
 
 const byName = new Map<string, string>();

@@ -203,8 +203,7 @@ function citizenships(raw: string): { codes: string[]; unknown: string[] } {
 /** Spellings this list uses that the shared country table does not know (adjectives, old names, typos). */
 const LIST_SPELLINGS: Record<string, string> = {
   iranian: 'ir', russian: 'ru', german: 'de', swiss: 'ch', serbian: 'rs', croatian: 'hr', montenegrin: 'me',
-  'united kingdom of great britain': 'gb', 'northern ireland': 'gb', 'slovak republic': 'sk', 'guinea-bisau': 'gw',
-  'libyan arab jamahiriya': 'ly', 'gaza strip': 'ps',
+  'united kingdom of great britain': 'gb', 'guinea-bisau': 'gw', 'gaza strip': 'ps', phillippines: 'ph',
 };
 
 function country(text: string): string | undefined {
@@ -292,6 +291,7 @@ function countRows(rows: Row[], meta: ListMeta): void {
     bump(meta, NAME_TYPE_COUNTS[norm(r.nameType)] ?? 'names_other_type');
     bump(meta, TYPE_COUNTS[norm(r.type)] ?? 'rows_other_type');
     if (norm(r.strength) === 'weak') bump(meta, 'weak_aliases');
+    if (!r.name) bump(meta, 'rows_without_name');
   }
 }
 
@@ -301,10 +301,11 @@ function addOrNote(b: EntityBuilder, prop: string, value: string, label: string)
   else b.add('notes', `${label}: ${value}`);
 }
 
-function buildParty(base: string, rows: Row[], meta: ListMeta): Entity[] {
+function buildParty(file: string, base: string, rows: Row[], meta: ListMeta): Entity[] {
   countRows(rows, meta);
-  const primaries = rows.filter((r) => norm(r.nameType) === 'primary name');
-  const nameRow = primaries[0] ?? rows[0];
+  const primaries = rows.filter((r) => norm(r.nameType) === 'primary name' && r.name);
+  const nameRow = primaries[0] ?? rows.find((r) => r.name);
+  if (!nameRow) throw new SourceError(file, `reference ${base} has no name in any of its rows`, `row ${rows[0].row}`);
   // two references lack a Primary Name row (only alias / original-script rows); one has two
   if (!primaries.length) bump(meta, 'records_without_primary_name');
   if (primaries.length > 1) bump(meta, 'extra_primary_names', primaries.length - 1);
@@ -407,10 +408,10 @@ async function* read(input: SourceInput, meta: ListMeta): AsyncGenerator<Entity>
   // stands for its date. It is set while parties are built, before the last one is yielded.
   meta.published = null;
   const groups = await readGroups(file, meta);
-  for (const [base, rows] of groups) yield* buildParty(base, rows, meta);
+  for (const [base, rows] of groups) yield* buildParty(file, base, rows, meta);
 }
 
-export const auDfatFormat: SourceFormat = {
+export const auDfat: SourceFormat = {
   format: 'au-dfat-xlsx',
   dataset: DATASET,
   sniff(name, head) {
