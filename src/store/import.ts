@@ -103,7 +103,7 @@ export async function importList(store: ListStore, list: DetectedList, opts: Imp
     for await (const entity of format.read(input, meta)) {
       if (!previous) {
         // the dataset is known once reading starts (FtM files name theirs in the first entity)
-        prevActiveId = store.activeVersionIds().get(meta.dataset);
+        prevActiveId = store.activeVersionIds(versionId).get(meta.dataset);
         previous = previousOf(store, prevActiveId);
       }
       if (seen.has(entity.id)) throw new SourceError(input.files[0], `duplicate entity id ${entity.id}`);

@@ -55,11 +55,11 @@ export class ListStore {
     };
   }
 
-  /** Id of the active version of every dataset. */
-  activeVersionIds(): Map<string, number> {
+  /** Id of the active version of every dataset (`except`: ignore a version still being imported). */
+  activeVersionIds(except = -1): Map<string, number> {
     const rows = this.db
-      .prepare(`SELECT dataset, id FROM (SELECT dataset, id, ROW_NUMBER() OVER (PARTITION BY dataset ${ORDER}) AS rn FROM list_versions) WHERE rn = 1`)
-      .all() as Array<{ dataset: string; id: number }>;
+      .prepare(`SELECT dataset, id FROM (SELECT dataset, id, ROW_NUMBER() OVER (PARTITION BY dataset ${ORDER}) AS rn FROM list_versions WHERE id <> ?) WHERE rn = 1`)
+      .all(except) as Array<{ dataset: string; id: number }>;
     return new Map(rows.map((r) => [r.dataset, r.id]));
   }
 
