@@ -41,6 +41,21 @@ const EXTRA: Record<string, string> = {
   palestinian: 'ps', 'palestinian authority': 'ps', 'gaza strip': 'ps', eritrean: 'er', 'bahamas, the': 'bs', 'gambia, the': 'gm',
   'congo, republic of the': 'cg', 'cote d ivoire': 'ci', 'north macedonia, the republic of': 'mk',
   'macedonia, the former yugoslav republic of': 'mk', 'man, isle of': 'im', 'northern mali': 'ml',
+  // Nationalities written as demonyms (pre-2022 UK ConList, UN/OFAC remarks); ambiguous ones (Congolese, Guinean) left out
+  afghan: 'af', afgan: 'af', albanian: 'al', algerian: 'dz', american: 'us', armenian: 'am', australian: 'au', austrian: 'at',
+  azerbaijani: 'az', bahraini: 'bh', bangladeshi: 'bd', belarusian: 'by', belgian: 'be', bosnian: 'ba', british: 'gb',
+  bulgarian: 'bg', burmese: 'mm', burundian: 'bi', cambodian: 'kh', cameroonian: 'cm', canadian: 'ca', chadian: 'td',
+  chinese: 'cn', croatian: 'hr', cuban: 'cu', czech: 'cz', danish: 'dk', djiboutian: 'dj', dutch: 'nl', egyptian: 'eg',
+  emirati: 'ae', estonian: 'ee', ethiopian: 'et', filipino: 'ph', finnish: 'fi', french: 'fr', georgian: 'ge', german: 'de',
+  greek: 'gr', indian: 'in', indonesian: 'id', iranian: 'ir', iraqi: 'iq', irish: 'ie', israeli: 'il', italian: 'it',
+  ivorian: 'ci', japanese: 'jp', jordanian: 'jo', kazakh: 'kz', kenyan: 'ke', kuwaiti: 'kw', kyrgyz: 'kg', latvian: 'lv',
+  lebanese: 'lb', libyan: 'ly', lithuanian: 'lt', malaysian: 'my', malian: 'ml', mauritanian: 'mr', moldovan: 'md',
+  moroccan: 'ma', nicaraguan: 'ni', nigerian: 'ng', nigerien: 'ne', 'north korean': 'kp', norwegian: 'no', omani: 'om',
+  pakistani: 'pk', polish: 'pl', portuguese: 'pt', qatari: 'qa', qatarian: 'qa', romanian: 'ro', russian: 'ru',
+  rwandan: 'rw', 'saudi arabian': 'sa', saudi: 'sa', senegalese: 'sn', serbian: 'rs', somali: 'so', 'south sudanese': 'ss',
+  spanish: 'es', sudanese: 'sd', swedish: 'se', swiss: 'ch', syrian: 'sy', tajik: 'tj', tanzanian: 'tz', tunisian: 'tn',
+  turkish: 'tr', turkmen: 'tm', ugandan: 'ug', ukrainian: 'ua', uzbek: 'uz', venezuelan: 've', vietnamese: 'vn',
+  yemeni: 'ye', zimbabwean: 'zw', 'occupied palestinian territories': 'ps',
 };
 
 const byName = new Map<string, string>();

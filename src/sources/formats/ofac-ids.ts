@@ -32,6 +32,7 @@ const TABLE: Array<[Rule, string[]]> = [
   [prop('nationality'), ['nationality', 'Nationality Country']],
   [prop('citizenship'), ['citizen', 'Citizenship Country']],
   [prop('gender'), ['Gender']],
+  [prop('ethnicity'), ['ethnicity']],
   [prop('position'), ['Position', 'Title']],
   // --- identity documents of people
   [id('passportNumber'), ['Passport', 'Diplomatic Passport', 'British National Overseas Passport', 'Stateless Person Passport']],
@@ -93,7 +94,7 @@ const TABLE: Array<[Rule, string[]]> = [
   // --- contact
   [prop('website'), ['Website']],
   [prop('email'), ['Email Address', 'Email']],
-  [prop('phone'), ['Phone Number', 'Telephone', 'Telephone No.', 'Telephone Number', 'Fax', 'Fax No.', 'Fax Number']],
+  [prop('phone'), ['Phone Number', 'Phone', 'Telephone', 'Telephone No.', 'Telephone Number', 'Fax', 'Fax No.', 'Fax Number']],
   // --- vessels
   [id('mmsi'), ['MMSI']],
   [prop('flag'), ['Vessel Flag', 'Flag']],
@@ -169,9 +170,10 @@ function stripSeparator(s: string): string {
 /** Split a Remarks text into its parts; "alt." only marks another value of the same label. */
 export function splitRemarks(remarks: string): string[] {
   return remarks
-    .replace(/^\((.*)\)$/s, '$1') // the XML wraps its leftover remarks in parentheses
-    .split(/;\s+/)
-    .map((p) => p.trim().replace(/\.$/, '').trim())
+    .trim()
+    .replace(/\.$/, '') // the full stop ends the whole text, not its last value
+    .split(/\s*;\s*/)
+    .map((p) => p.trim().replace(/^\((.*)\)$/s, '$1')) // the XML wraps some parts: "(Linked To: HAMAS)"
     .filter(Boolean);
 }
 

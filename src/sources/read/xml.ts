@@ -2,6 +2,7 @@
 // as one DOM. saxes is strict, so truncated or malformed files fail with a line and column.
 import { createReadStream } from 'node:fs';
 import type { Readable } from 'node:stream';
+import { StringDecoder } from 'node:string_decoder';
 import { SaxesParser } from 'saxes';
 import { SourceError } from '../types.js';
 
@@ -78,14 +79,17 @@ export async function* xmlRecords(source: string | Readable, label: string, opts
   });
 
   let bytes = 0;
+  // a StringDecoder keeps a multi-byte character that straddles two chunks whole (Cyrillic, Arabic, Hangul)
+  const decoder = new StringDecoder('utf8');
   try {
     for await (const chunk of stream) {
       bytes += (chunk as Buffer).length;
-      parser.write(typeof chunk === 'string' ? chunk : (chunk as Buffer).toString('utf8'));
+      parser.write(typeof chunk === 'string' ? chunk : decoder.write(chunk as Buffer));
       if (failure) throw failure;
       while (ready.length) yield ready.shift()!;
     }
     if (bytes === 0) throw new SourceError(label, 'empty file');
+    parser.write(decoder.end());
     parser.close();
   } catch (err) {
     if (err instanceof SourceError) throw err;
