@@ -8,7 +8,7 @@ import { basename } from 'node:path';
 import type { DetectedList } from '../sources/detect.js';
 import { SourceError, type ListMeta } from '../sources/types.js';
 import type { ListStore, ListVersion } from './lists.js';
-import { entityRow } from './lists.js';
+import { caption, contentHash } from '../model/entity.js';
 import { diffVersions } from './diff.js';
 
 export interface ImportOptions {
@@ -108,13 +108,12 @@ export async function importList(store: ListStore, list: DetectedList, opts: Imp
       }
       if (seen.has(entity.id)) throw new SourceError(input.files[0], `duplicate entity id ${entity.id}`);
       seen.add(entity.id);
-      const row = entityRow(versionId, entity);
+      const hash = contentHash(entity);
       const prev = previous.get(entity.id);
       entity.first_seen = prev?.first_seen ?? entity.first_seen ?? importedAt;
-      entity.last_change = prev && prev.hash === row[5] ? (prev.last_change ?? importedAt) : (entity.last_change ?? importedAt);
+      entity.last_change = prev && prev.hash === hash ? (prev.last_change ?? importedAt) : (entity.last_change ?? importedAt);
       entity.last_seen = importedAt;
-      row[6] = JSON.stringify(entity);
-      insert.run(...row);
+      insert.run(versionId, entity.id, entity.schema, caption(entity), entity.target ? 1 : 0, hash, JSON.stringify(entity));
       entities++;
       if (entity.target) targets++;
       if (entities % 2000 === 0) opts.onProgress?.(entities);

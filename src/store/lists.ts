@@ -1,6 +1,6 @@
 // List versions: every import is one version (dataset, publication date, sha256, counts). The newest
 // publication of a dataset is active; older versions stay for "as of" screening and diffs.
-import { caption, contentHash, type Entity } from '../model/entity.js';
+import type { Entity } from '../model/entity.js';
 import type { Db } from './db.js';
 
 export interface ListVersion {
@@ -130,9 +130,4 @@ export class ListStore {
     const r = this.db.prepare('SELECT data FROM entities WHERE version_id = ? AND id = ?').get(versionId, id) as { data: string } | undefined;
     return r ? (JSON.parse(r.data) as Entity) : undefined;
   }
-}
-
-/** Rows prepared for insertion: what `importList` writes per entity. */
-export function entityRow(versionId: number, e: Entity): [number, string, string, string, number, string, string] {
-  return [versionId, e.id, e.schema, caption(e), e.target ? 1 : 0, contentHash(e), JSON.stringify(e)];
 }
