@@ -33,7 +33,9 @@ const EXTRA: Record<string, string> = {
   'crimea': 'ua', 'kyrgyzstan': 'kg', 'kyrgyz republic': 'kg', 'belarus': 'by', 'беларусь': 'by', 'білорусь': 'by',
   'україна': 'ua', 'украина': 'ua', 'ukraine': 'ua', 'sudan': 'sd', 'south sudan': 'ss', 'the sudan': 'sd',
   'gambia': 'gm', 'the gambia': 'gm', 'bahamas': 'bs', 'the bahamas': 'bs', 'netherlands': 'nl', 'the netherlands': 'nl',
-  'soviet union': 'suhh', 'ussr': 'suhh', 'yugoslavia': 'yucs', 'serbia and montenegro': 'csxx', 'czechoslovakia': 'cshh',
+  'soviet union': 'suhh', 'ussr': 'suhh', 'former soviet union': 'suhh', 'yugoslavia': 'yucs',
+  'serbia and montenegro': 'csxx', 'czechoslovakia': 'cshh',
+  'china, hong kong special administrative region': 'hk', // UN spelling
   // US CSL vessel flags, AU DFAT citizenships and addresses
   'british virgin islands': 'vg', 'st. kitts and nevis': 'kn', 'st. kitts & nevis': 'kn', 'st. vincent and the grenadines': 'vc',
   'libyan arab jamahiriya': 'ly', 'slovak republic': 'sk', 'northern ireland': 'gb',
