@@ -51,7 +51,7 @@ const ofsi = (() => {
 })();
 
 describe('OFSI ConList 2022 format (xlsx)', () => {
-  test('counts match SOURCES.md and the list imports fast', async (t) => {
+  test('counts match SOURCES.md', async (t) => {
     assert.equal((await sniffFile(XLSX))?.format, 'ofsi-xlsx');
     const { meta, entities, ms } = await ofsi;
     t.diagnostic(`ConList.xlsx: ${entities.length} entities in ${ms} ms`);
@@ -69,7 +69,6 @@ describe('OFSI ConList 2022 format (xlsx)', () => {
     assert.ok(parties.every((p) => p.properties.name?.length), 'every party has a name');
     assert.equal(entities.filter((e) => e.schema === 'Sanction').length, 4688);
     assert.equal(entities.filter((e) => e.schema === 'Address').length, meta.counts.addresses);
-    assert.ok(ms < 15000, `ConList.xlsx took ${ms} ms`);
   });
 
   test('a DPRK entity keeps all its aliases, its UN and UK references', async () => {
