@@ -1,0 +1,350 @@
+// Arabic, Persian and Urdu → Latin. Short vowels are not written, so a letter-by-letter reading
+// (any-ascii: "mhmd" for محمد) is useless for names. Frequent names come from a table of the
+// spellings lists carry (محمد → Muhammad, Mohammed, Mohamed, Mohammad); other words are read with
+// their vowel letters (ا و ي), a supplied vowel where a word would start with two consonants, and the
+// article ال as al-/el-. "Abd al-" compounds get the forms lists use (Abd al-Rahman, Abdel Rahman,
+// Abdul Rahman, Abdulrahman). The same table gives Latin spellings one canonical form
+// (`canonicalArabicName`), so "Mohamed Ali" and "Muhammad Ali" meet without any Arabic script.
+
+// One line per name: Arabic spellings (|-separated) = Latin spellings, the most common on lists first;
+// spellings after a slash are only recognised (given their canonical form), never produced.
+const NAMES = `
+محمد = muhammad mohammed mohamed mohammad muhammed mohamad mohd mohammod
+احمد = ahmad ahmed ahmet
+علي = ali / aly
+حسن = hasan hassan
+حسين = husayn hussein hussain husain hossein husein hussin hosein
+محمود = mahmud mahmoud mahmood mehmood
+عمر = umar omar
+عثمان = uthman othman osman usman
+يوسف = yusuf yousef youssef yousif yousuf yusef yussef
+ابراهيم = ibrahim ebrahim ibraheem
+اسماعيل = ismail ismael esmail
+مصطفي = mustafa mostafa moustafa mustapha
+خالد = khalid khaled
+سعيد = said saeed saied saiid
+حامد = hamid hamed
+حميد = hamid hameed
+رشيد = rashid rasheed
+راشد = rashid rashed
+ماجد = majid maged
+مجيد = majid majeed
+جمال = jamal gamal
+كمال = kamal kemal
+كامل = kamil kamel
+فيصل = faisal faysal feisal
+هشام = hisham hesham
+حسام = husam hossam hussam
+جعفر = jafar jaafar jafer
+قاسم = qasim qassim kasim qasem kassem
+زكريا = zakariya zakaria zakariyya
+يحيي = yahya yehia yahia
+موسي = musa moussa mousa
+عيسي = isa issa eisa
+ايمن = ayman aiman
+اسامه|اسامة = usama osama usamah
+انور = anwar anouar
+طارق = tariq tarek tarik tareq
+وليد = walid waleed
+فهد = fahd fahad
+فارس = faris fares
+عباس = abbas
+عمار = ammar
+اشرف = ashraf
+عزيز = aziz
+بكر = bakr bakir
+فاضل = fadil fadel fazel
+فضل = fadl fazl
+فاطمه|فاطمة = fatima fatimah fatma
+عائشه|عائشة|عايشه = aisha aysha ayesha aicha
+خديجه|خديجة = khadija khadijah
+زينب = zaynab zainab zeinab
+مريم = maryam mariam
+حمزه|حمزة = hamza hamzah
+ادريس = idris idriss
+منصور = mansur mansour
+مروان = marwan
+مبارك = mubarak
+منير = munir mounir
+ناصر = nasir nasser naser
+نصر = nasr
+نور = nur noor nour
+رحمن = rahman / rehman
+رحيم = rahim raheem
+رمضان = ramadan ramazan ramzan
+رياض = riyad riad riyadh
+صادق = sadiq sadeq sadek sadik
+سيف = sayf saif seif
+سليم = salim saleem selim
+سليمان = sulayman suleiman sulaiman soliman suleyman
+سامي = sami samy
+شفيق = shafiq shafik
+شريف = sharif sherif shareef
+شيخ = shaykh sheikh shaikh cheikh
+سيد = sayyid sayed syed sayyed seyed
+طه = taha
+طلال = talal
+توفيق = tawfiq tawfik toufik
+وحيد = wahid waheed
+ياسين = yasin yassin yaseen yassine
+ياسر = yasir yasser yaser
+يونس = yunus younis younes yunis
+زياد = ziyad ziad
+صالح = salih saleh
+صلاح = salah
+نبيل = nabil nabeel
+خليل = khalil khaleel
+جميل = jamil jameel
+حبيب = habib habeeb
+غلام = ghulam gholam
+معمر = muammar moammar
+قذافي = qadhafi gaddafi qaddafi kadhafi gadhafi
+رضا = reza rida ridha
+مهدي = mahdi mehdi
+جواد = jawad javad
+اكبر = akbar
+اصغر = asghar asgar
+محسن = muhsin mohsen
+حيدر = haydar haider heidar
+كريم = karim kareem
+لطيف = latif lateef
+قادر = qadir qader kadir kader
+غفور = ghafur ghafoor
+رزاق = razzaq razak
+ستار = sattar
+جبار = jabbar
+هادي = hadi
+بشير = bashir basheer
+بشار = bashar
+اسد = asad assad
+سعد = saad sad
+سلطان = sultan
+عادل = adil adel
+عماد = imad emad
+عصام = isam essam
+نادر = nadir nader
+مالك = malik malek
+عبيد = ubayd obaid ubaid
+ابو = abu abou
+بن|ابن = bin ibn ben
+بنت = bint binti
+حزب = hizb hezb
+قاعده|قاعدة = qaida qaeda
+داعش = daesh daish
+حماس = hamas
+طالبان = taliban
+جهاد = jihad
+اسلامي = islami
+الله = allah
+`;
+
+/** Latin spellings of frequent names that lists write without their Arabic form. */
+const LATIN_ONLY = `
+hezbollah hizballah hizbullah hizbollah
+nasrallah nasrullah
+zawahiri zawahri
+khamenei khamenei khamene'i
+ahmadinejad ahmadinezhad
+`;
+
+/** Names that follow "Abd" ("servant of"): written joined or apart, with al/ar/ul/el between. */
+const DIVINE = 'allah rahman rahim aziz karim latif qadir ghafur razzaq sattar jabbar hadi wahab hamid majid malik nasir salam hakim halim jalil hafiz rauf qayyum baqi bari basit ilah muttalib muhsin mannan samad khaliq fattah wahid rashid ghani kader kadir kareem raheem rehman wahhab ghaffar qahhar';
+
+const HARAKAT = /[\u064B-\u065F\u0670\u06D6-\u06ED\u0640]/g;
+const NORMALIZE: Array<[RegExp, string]> = [
+  [/[أإآٱ]/g, 'ا'],
+  [/ى/g, 'ي'],
+  [/ی/g, 'ي'],
+  [/ک/g, 'ك'],
+  [/ؤ/g, 'و'],
+  [/ئ/g, 'ي'],
+  [/ۀ/g, 'ه'],
+];
+
+/** One spelling for letters Arabic writes several ways (hamza seats, alef maqsura, Persian kaf and yeh). */
+function normalizeLetters(text: string): string {
+  let t = text;
+  for (const [re, to] of NORMALIZE) t = t.replace(re, to);
+  return t;
+}
+
+interface NameEntry {
+  spellings: string[];
+}
+
+const TABLE = new Map<string, NameEntry>();
+/** Latin spelling → canonical (first) spelling. */
+const CANONICAL = new Map<string, string>();
+
+for (const line of NAMES.split('\n')) {
+  const m = /^(.+?) = (.+)$/.exec(line.trim());
+  if (!m) continue;
+  const [produced, recognised = ''] = m[2].split(' / ');
+  const spellings = produced.split(' ');
+  for (const key of m[1].split('|')) TABLE.set(normalizeLetters(key), { spellings });
+  for (const s of [...spellings, ...recognised.split(' ').filter(Boolean)]) if (!CANONICAL.has(s)) CANONICAL.set(s, spellings[0]);
+}
+for (const line of LATIN_ONLY.split('\n')) {
+  const spellings = line.trim().split(' ').filter(Boolean);
+  for (const s of spellings) if (!CANONICAL.has(s)) CANONICAL.set(s, spellings[0]);
+}
+
+const DIVINE_SET = new Set(DIVINE.split(' '));
+const CONNECTORS = new Set(['bin', 'bint', 'abu']);
+const ABD_FORMS = new Set(['abd', 'abdul', 'abdel', 'abdal', 'abdol', 'abdoul', 'abdu', 'abdur', 'abdus', 'abdulla', 'abdalla']);
+const ARTICLES = new Set(['al', 'el', 'ul', 'ar', 'as', 'ad', 'at', 'az', 'an', 'ash', 'adh', 'ath', 'ur', 'un']);
+const JOINED_ABD = new RegExp(`^abd(?:u|ul|el|al|ol|oul|ur|us|ar|as|ad|an|ul)?(${[...DIVINE_SET].join('|')})$`);
+
+/**
+ * A canonical spelling of a cleaned Latin name whose words are Arabic names ("mohamed abdel rahman" →
+ * "muhammad abd rahman"), or undefined when no word is one. Articles (al, el, ar...) are dropped; "Abd"
+ * compounds are split ("abdulrahman" → "abd rahman").
+ */
+export function canonicalArabicName(latin: string): string | undefined {
+  const tokens = latin.split(' ');
+  const out: string[] = [];
+  let changed = false;
+  let named = false;
+  for (let i = 0; i < tokens.length; i++) {
+    const t = tokens[i];
+    if (ARTICLES.has(t) && i + 1 < tokens.length && tokens.length > 2) {
+      changed = true;
+      continue;
+    }
+    if (ABD_FORMS.has(t) && i + 1 < tokens.length) {
+      out.push('abd');
+      changed ||= t !== 'abd';
+      named = true;
+      continue;
+    }
+    const joined = JOINED_ABD.exec(t);
+    if (joined) {
+      out.push('abd', CANONICAL.get(joined[1]) ?? joined[1]);
+      changed = true;
+      named = true;
+      continue;
+    }
+    const c = CANONICAL.get(t);
+    if (c !== undefined && c !== t) changed = true;
+    if (c !== undefined && !CONNECTORS.has(c)) named = true;
+    out.push(c ?? t);
+  }
+  // "Ben" and "Abu" alone make no Arabic name ("Yitzhak Ben Ami")
+  return changed && named ? out.join(' ') : undefined;
+}
+
+/** True when a Latin token is a known Arabic name spelling (so a name with one may get a canonical variant). */
+export function isArabicNameSpelling(token: string): boolean {
+  return CANONICAL.has(token) || ABD_FORMS.has(token);
+}
+
+// ---------------------------------------------------------------------------------------------
+// Letters
+
+const CONSONANTS: Record<string, string> = {
+  ب: 'b', ت: 't', ث: 'th', ج: 'j', ح: 'h', خ: 'kh', د: 'd', ذ: 'dh', ر: 'r', ز: 'z', س: 's', ش: 'sh', ص: 's', ض: 'd',
+  ط: 't', ظ: 'z', غ: 'gh', ف: 'f', ق: 'q', ك: 'k', ل: 'l', م: 'm', ن: 'n', ه: 'h', ء: '',
+  // Persian, Urdu, Pashto, Kurdish
+  پ: 'p', چ: 'ch', ژ: 'zh', گ: 'g', ٹ: 't', ڈ: 'd', ڑ: 'r', ں: 'n', ھ: 'h', ڤ: 'v', ۆ: 'o', ێ: 'e', ڵ: 'l', ڕ: 'r',
+  ے: 'e', ۃ: 'a', ښ: 'x', ږ: 'zh', ځ: 'dz', څ: 'ts', ټ: 't', ډ: 'd', ړ: 'r', ڼ: 'n',
+};
+
+interface ArabicScheme {
+  /** Spelling index in the name table. */
+  pick: number;
+  article: string;
+  /** و between consonants. */
+  waw: string;
+  /** ة or final ه: -a or -ah (Persian: -e). */
+  taMarbuta: string;
+  qaf: string;
+  dhal: string;
+  abd: (next: string, allah: boolean) => string;
+}
+
+const SCHEMES: ArabicScheme[] = [
+  { pick: 0, article: 'al-', waw: 'u', taMarbuta: 'a', qaf: 'q', dhal: 'dh', abd: (n, allah) => (allah ? 'abdullah' : `abd al-${n}`) },
+  { pick: 1, article: 'el-', waw: 'ou', taMarbuta: 'ah', qaf: 'k', dhal: 'z', abd: (n, allah) => (allah ? 'abdallah' : `abdel ${n}`) },
+  { pick: 2, article: 'al-', waw: 'o', taMarbuta: 'a', qaf: 'q', dhal: 'dh', abd: (n, allah) => (allah ? 'abd allah' : `abdul ${n}`) },
+  { pick: 3, article: 'al', waw: 'u', taMarbuta: 'ah', qaf: 'q', dhal: 'z', abd: (n, allah) => (allah ? 'abdulla' : `abdul${n}`) },
+];
+
+const PERSIAN = /[پچژگکی]/;
+
+
+function isArabicConsonant(ch: string | undefined): boolean {
+  return !!ch && ch !== 'ا' && ch !== 'و' && ch !== 'ي' && ch !== 'ع' && ch !== 'ة';
+}
+
+/** A word not in the table, read letter by letter with its vowel letters. */
+function readWord(word: string, s: ArabicScheme, persian: boolean): string {
+  const chars = [...word];
+  let out = '';
+  let run = 0;
+  for (let i = 0; i < chars.length; i++) {
+    const ch = chars[i];
+    const prev = chars[i - 1];
+    const next = chars[i + 1];
+    const last = i === chars.length - 1;
+    if (ch === 'ا') out += i === 0 && next === 'ي' ? 'e' : 'a';
+    else if (ch === 'و') out += i === 0 || !isArabicConsonant(next) && next !== undefined && !last ? 'w' : isArabicConsonant(prev) ? s.waw : 'w';
+    else if (ch === 'ي') out += i === 0 || (next !== undefined && !isArabicConsonant(next)) ? 'y' : isArabicConsonant(prev) || last ? 'i' : 'y';
+    else if (ch === 'ع') out += i === 0 ? (isArabicConsonant(next) ? 'a' : '') : '';
+    else if (ch === 'ة') out += s.taMarbuta;
+    else if (ch === 'ه' && last && i > 1) out += persian ? 'eh' : s.taMarbuta;
+    else if (ch === 'ق') out += s.qaf;
+    else if (ch === 'ذ') out += persian ? 'z' : s.dhal;
+    else if (ch === 'ث' && persian) out += 's';
+    else if (ch === 'ض' && persian) out += 'z';
+    else if (ch === 'ژ') out += s.pick % 2 === 0 ? 'zh' : 'j';
+    else out += CONSONANTS[ch] ?? ch;
+    run = isArabicConsonant(ch) ? run + 1 : 0;
+    // Arabic and Persian words never start with two consonants, nor hold three in a row: supply the unwritten vowel
+    if (isArabicConsonant(ch) && isArabicConsonant(next) && ((i === 0 && chars.length > 2) || run === 2)) {
+      out += persian ? 'e' : 'a';
+      run = 0;
+    }
+  }
+  return out;
+}
+
+function spell(stem: string, s: ArabicScheme, persian: boolean): string {
+  const entry = TABLE.get(stem);
+  if (entry) return entry.spellings[Math.min(s.pick, entry.spellings.length - 1)];
+  return readWord(stem, s, persian);
+}
+
+/** A word with its article: "القاعدة" → "al-qaida". */
+function spellWord(word: string, s: ArabicScheme, persian: boolean): string {
+  if (TABLE.has(word)) return spell(word, s, persian);
+  if (word.startsWith('ال') && word.length > 3) return s.article + spell(word.slice(2), s, persian);
+  return spell(word, s, persian);
+}
+
+const ARABIC_WORD = /[\u0600-\u06FF\u0750-\u077F\u08A0-\u08FF]+/g;
+
+/** Lower-case Arabic-script text in each scheme: the names table's most common spelling first. */
+export function romanizeArabic(text: string): string[] {
+  let t = normalizeLetters(text.replace(HARAKAT, ''));
+  const persian = PERSIAN.test(text);
+  // "عبدالله", "عبدالرحمن" written as one word
+  t = t.replace(/(?<![\u0600-\u06FF])عبد(?=ال)/g, 'عبد ');
+  return SCHEMES.map((s) => romanizeWith(t, s, persian));
+}
+
+function romanizeWith(text: string, s: ArabicScheme, persian: boolean): string {
+  const parts = text.split(/(\s+)/);
+  const out: string[] = [];
+  for (let i = 0; i < parts.length; i++) {
+    const p = parts[i];
+    if (p === 'عبد' && i + 2 < parts.length && parts[i + 2].startsWith('ال')) {
+      const nextWord = parts[i + 2];
+      const allah = nextWord === 'الله';
+      out.push(s.abd(allah ? '' : spell(nextWord.slice(2), s, persian), allah));
+      i += 2;
+      continue;
+    }
+    out.push(p.replace(ARABIC_WORD, (w) => spellWord(w, s, persian)));
+  }
+  return out.join('');
+}
