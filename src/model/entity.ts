@@ -1,5 +1,5 @@
 // An entity as yente and OpenSanctions ship it (FtM JSON): schema, multi-valued properties, datasets.
-import { createHash } from 'node:crypto';
+import crypto from 'node:crypto';
 import { getSchema, schemaProperties } from './schema.js';
 
 export interface Entity {
@@ -16,6 +16,16 @@ export interface Entity {
 }
 
 export class ModelError extends Error {}
+
+/** Whitespace a value may not keep: any but a plain space, or a run of spaces. */
+const UNTIDY_SPACE = /[^\S ]| {2}/;
+
+/** Trimmed, every whitespace run one space. Why the test first: most list values are already tidy, and a
+ * failed test is several times cheaper than a global replace that rebuilds the string. */
+function tidy(s: string): string {
+  const t = s.trim();
+  return UNTIDY_SPACE.test(t) ? t.replace(/\s+/g, ' ') : t;
+}
 
 /**
  * Builds an entity while a loader reads a record: checks schema and property names against FtM,
@@ -36,7 +46,7 @@ export class EntityBuilder {
     if (!this.allowed.has(prop)) throw new ModelError(`property ${prop} is not in schema ${this.entity.schema}`);
     for (const raw of values) {
       if (raw === null || raw === undefined) continue;
-      const value = String(raw).replace(/\s+/g, ' ').trim();
+      const value = tidy(typeof raw === 'string' ? raw : String(raw));
       if (!value) continue;
       const list = (this.entity.properties[prop] ??= []);
       if (!list.includes(value)) list.push(value);
@@ -64,13 +74,22 @@ export class EntityBuilder {
 /** The name shown for an entity: the first `name` (or the schema's caption property). */
 export function caption(entity: Entity): string {
   const props = entity.properties;
-  const s = getSchema(entity.schema);
-  const order = [...(s?.caption ?? []), 'name', 'full', 'program', 'summary'];
-  for (const p of order) {
+  for (const p of captionOrder(entity.schema)) {
     const v = props[p]?.[0];
     if (v) return v;
   }
   return entity.id;
+}
+
+const captionOrders = new Map<string, string[]>();
+/** Properties that may give a schema's caption, in order (cached: the import asks once per entity). */
+function captionOrder(schema: string): string[] {
+  let order = captionOrders.get(schema);
+  if (!order) {
+    order = [...(getSchema(schema)?.caption ?? []), 'name', 'full', 'program', 'summary'];
+    captionOrders.set(schema, order);
+  }
+  return order;
 }
 
 /** Property values, empty when absent. */
@@ -83,5 +102,7 @@ export function contentHash(entity: Entity): string {
   const props = Object.keys(entity.properties)
     .sort()
     .map((k) => [k, [...entity.properties[k]].sort()]);
-  return createHash('sha256').update(JSON.stringify([entity.schema, props])).digest('hex').slice(0, 32);
+  const text = JSON.stringify([entity.schema, props]);
+  // the one-shot hash (Node ≥ 20.12) skips a Hash object per entity; same digest either way
+  return (crypto.hash ? crypto.hash('sha256', text, 'hex') : crypto.createHash('sha256').update(text).digest('hex')).slice(0, 32);
 }

@@ -1,0 +1,267 @@
+// The candidate index: from a query's name tokens and identifiers to the few dozen listed parties worth
+// scoring, in well under a millisecond. Every name token of every listed party is indexed exactly, by its
+// one-character deletions (symmetric delete: a one-edit typo on either side meets the same key) and by
+// its phonetic key. Candidates collect IDF-weighted credit per query token; the best K are returned.
+// Documents are integer ids (positions in the build input); everything is typed arrays after build.
+import { Postings, PostingsBuilder } from './postings.js';
+import { TopK } from './heap.js';
+
+/** What the index sees of one listed party. */
+export interface IndexDocument {
+  /**
+   * Name tokens (cleaned Latin, every rendering of every name), with their phonetic keys. `joined` marks
+   * a whole name written without spaces ("kimyongchol"): found exactly only, no typo neighbourhood.
+   */
+  tokens: Array<{ token: string; phonetic: string; joined?: boolean }>;
+  /** Normalised identifiers (upper-case alphanumerics). */
+  identifiers: string[];
+}
+
+export interface CandidateQuery {
+  /** Token lists, one per query name rendering (order matters only for joining neighbours). */
+  names: Array<{ tokens: string[]; phonetic: string[] }>;
+  identifiers: string[];
+}
+
+export interface SearchOptions {
+  /** How many candidates to return. */
+  k: number;
+  /** Keep only documents this accepts (schema, dataset, topic filters). */
+  accept?: (doc: number) => boolean;
+  /** Drop candidates whose credit is below this share of the query's total (0–1). */
+  minCoverage?: number;
+}
+
+export interface Candidate {
+  doc: number;
+  /** Share of the query's IDF mass found in this document (above 1 for identifier hits). */
+  coverage: number;
+}
+
+// Credit for how a query token met a listed token, relative to an exact hit.
+const CREDIT_EXACT = 1;
+const CREDIT_ONE_EDIT = 0.8;
+const CREDIT_JOINED = 0.8;
+const CREDIT_PHONETIC = 0.5;
+const CREDIT_IDENTIFIER = 100;
+/** Shortest token indexed by deletions: shorter tokens allow no typo when matching. */
+const MIN_DELETE_LENGTH = 4;
+const MAX_QUERY_TOKENS = 32;
+
+function deletions(token: string): string[] {
+  const out: string[] = [];
+  for (let i = 0; i < token.length; i++) {
+    const d = token.slice(0, i) + token.slice(i + 1);
+    if (out[out.length - 1] !== d) out.push(d); // "aab" → "ab" once
+  }
+  return out;
+}
+
+export class CandidateIndex {
+  /** token → documents */
+  private readonly tokens: Postings;
+  /** deletion key → token ids */
+  private readonly deletes: Postings;
+  /** phonetic key → token ids */
+  private readonly phonetics: Postings;
+  /** identifier → documents */
+  private readonly identifiers: Postings;
+  private readonly idf: Float32Array;
+  readonly size: number;
+  // scratch arrays reused across searches (one search at a time: screening is synchronous)
+  private readonly credit: Float32Array;
+  private readonly slotStamp: Int32Array;
+  private readonly seenStamp: Int32Array;
+  private touched: Int32Array;
+  private slotSerial = 0;
+  private searchSerial = 0;
+
+  private constructor(tokens: Postings, deletes: Postings, phonetics: Postings, identifiers: Postings, size: number) {
+    this.tokens = tokens;
+    this.deletes = deletes;
+    this.phonetics = phonetics;
+    this.identifiers = identifiers;
+    this.size = size;
+    this.idf = new Float32Array(tokens.size);
+    for (let t = 0; t < tokens.size; t++) this.idf[t] = Math.log(1 + size / Math.max(1, tokens.length(t)));
+    this.credit = new Float32Array(size);
+    this.slotStamp = new Int32Array(size);
+    this.seenStamp = new Int32Array(size);
+    this.touched = new Int32Array(Math.min(size, 4096));
+  }
+
+  static build(docs: Iterable<IndexDocument>): CandidateIndex {
+    const tokens = new PostingsBuilder();
+    const identifiers = new PostingsBuilder();
+    const phoneticOf: string[] = [];
+    const fuzzy: boolean[] = [];
+    let n = 0;
+    for (const doc of docs) {
+      for (const { token, phonetic, joined } of doc.tokens) {
+        const id = tokens.keyId(token);
+        if (!joined) {
+          fuzzy[id] = true;
+          phoneticOf[id] ??= phonetic;
+        }
+        tokens.addId(id, n);
+      }
+      for (const ident of doc.identifiers) identifiers.add(ident, n);
+      n++;
+    }
+    const tokenPostings = tokens.build();
+    const deletes = new PostingsBuilder();
+    const phonetics = new PostingsBuilder();
+    for (const [token, id] of tokenPostings.keys) {
+      if (!fuzzy[id]) continue;
+      if (token.length >= MIN_DELETE_LENGTH) for (const d of deletions(token)) deletes.add(d, id);
+      const p = phoneticOf[id];
+      if (p && p.length >= 2 && token.length >= MIN_DELETE_LENGTH) phonetics.add(p, id);
+    }
+    return new CandidateIndex(tokenPostings, deletes.build(), phonetics.build(), identifiers.build(), n);
+  }
+
+  /** Number of distinct indexed tokens (for reports). */
+  get vocabulary(): number {
+    return this.tokens.size;
+  }
+
+  /** Listed tokens a query token may stand for, with credit: itself, one edit away, written joined, sounding alike. */
+  private expand(token: string, phonetic: string | undefined, out: Map<number, number>): void {
+    const put = (id: number, credit: number) => {
+      if (id >= 0 && (out.get(id) ?? 0) < credit) out.set(id, credit);
+    };
+    put(this.tokens.id(token), CREDIT_EXACT);
+    if (token.length >= MIN_DELETE_LENGTH - 1) {
+      // listed token one letter longer (query lacks a letter)
+      this.eachIn(this.deletes, this.deletes.id(token), (id) => put(id, CREDIT_ONE_EDIT));
+    }
+    if (token.length >= MIN_DELETE_LENGTH) {
+      for (const d of deletions(token)) {
+        put(this.tokens.id(d), CREDIT_ONE_EDIT); // query has an extra letter
+        this.eachIn(this.deletes, this.deletes.id(d), (id) => put(id, CREDIT_ONE_EDIT)); // substitution, transposition
+      }
+      if (phonetic && phonetic.length >= 2) this.eachIn(this.phonetics, this.phonetics.id(phonetic), (id) => put(id, CREDIT_PHONETIC));
+    }
+  }
+
+  private eachIn(p: Postings, id: number, fn: (value: number) => void): void {
+    if (id < 0) return;
+    for (let i = p.offsets[id]; i < p.offsets[id + 1]; i++) fn(p.values[i]);
+  }
+
+  /**
+   * Query slots: each distinct query token (plus joined neighbours and split halves) with its listed-token
+   * expansion; and the query's IDF mass, that of its heaviest name rendering (renderings are alternatives,
+   * so their masses do not add up).
+   */
+  private slots(query: CandidateQuery): { slots: Array<Map<number, number>>; mass: number } {
+    const seen = new Map<string, number>();
+    const slots: Array<Map<number, number>> = [];
+    const maxIdf = Math.log(1 + this.size);
+    const addSlot = (token: string, phonetic: string | undefined, scale: number): number => {
+      const known = seen.get(token);
+      if (known !== undefined) return known;
+      if (slots.length >= MAX_QUERY_TOKENS) return 0;
+      const expansion = new Map<number, number>();
+      this.expand(token, phonetic, expansion);
+      if (scale !== 1) for (const [id, c] of expansion) expansion.set(id, c * scale);
+      slots.push(expansion);
+      // a token's weight in the query: its own IDF, or for a token not listed as such (a typo, a rare
+      // spelling) the IDF of the rarest listed token it may stand for
+      const exact = this.tokens.id(token);
+      let mass = exact >= 0 ? this.idf[exact] : 0;
+      if (exact < 0) for (const id of expansion.keys()) mass = Math.max(mass, this.idf[id]);
+      mass = mass || maxIdf;
+      seen.set(token, mass);
+      return mass;
+    };
+    let heaviest = 0;
+    for (const name of query.names) {
+      let mass = 0;
+      const counted = new Set<string>(); // "Matuq Mohammed Matuq": a repeated word is credited once
+      name.tokens.forEach((t, i) => {
+        const m = addSlot(t, name.phonetic[i], 1);
+        if (!counted.has(t)) mass += m;
+        counted.add(t);
+      });
+      heaviest = Math.max(heaviest, mass);
+    }
+    for (const name of query.names) {
+      const ts = name.tokens;
+      // the whole name written without spaces, on either side ("K.I.M Y.O.N.G" → "kim yong" ~ "kimyong")
+      if (ts.length > 1) addSlot(ts.join(''), undefined, CREDIT_JOINED);
+      // "abdul rahman" listed as "abdulrahman"
+      for (let i = 0; i + 1 < ts.length; i++) {
+        const joined = ts[i] + ts[i + 1];
+        if (this.tokens.id(joined) >= 0) addSlot(joined, undefined, CREDIT_JOINED);
+      }
+      // "abdulrahman" listed as "abdul rahman"
+      for (const t of ts) {
+        if (t.length < 6 || this.tokens.id(t) >= 0) continue;
+        for (let cut = 2; cut <= t.length - 2; cut++) {
+          const a = t.slice(0, cut);
+          const b = t.slice(cut);
+          if (this.tokens.id(a) >= 0 && this.tokens.id(b) >= 0) {
+            addSlot(a, undefined, CREDIT_JOINED);
+            addSlot(b, undefined, CREDIT_JOINED);
+          }
+        }
+      }
+    }
+    return { slots, mass: heaviest };
+  }
+
+  /** The best `k` documents for a query, best first. */
+  search(query: CandidateQuery, opts: SearchOptions): Candidate[] {
+    const serial = ++this.searchSerial;
+    let nTouched = 0;
+    const touch = (doc: number) => {
+      if (this.seenStamp[doc] === serial) return;
+      this.seenStamp[doc] = serial;
+      this.credit[doc] = 0;
+      if (nTouched === this.touched.length) {
+        const grown = new Int32Array(Math.min(this.size, this.touched.length * 2));
+        grown.set(this.touched);
+        this.touched = grown;
+      }
+      this.touched[nTouched++] = doc;
+    };
+    const values = this.tokens.values;
+    const offsets = this.tokens.offsets;
+    const { slots, mass: total } = this.slots(query);
+    for (const expansion of slots) {
+      const stamp = ++this.slotSerial;
+      // best credit first, so a document is credited once per slot, at its best
+      const entries = [...expansion].map(([id, c]) => [id, c * this.idf[id]] as const).sort((a, b) => b[1] - a[1]);
+      for (const [id, weight] of entries) {
+        for (let i = offsets[id]; i < offsets[id + 1]; i++) {
+          const doc = values[i];
+          if (this.slotStamp[doc] === stamp) continue;
+          this.slotStamp[doc] = stamp;
+          touch(doc);
+          this.credit[doc] += weight;
+        }
+      }
+    }
+    for (const ident of query.identifiers) {
+      const id = this.identifiers.id(ident);
+      if (id < 0) continue;
+      for (let i = this.identifiers.offsets[id]; i < this.identifiers.offsets[id + 1]; i++) {
+        const doc = this.identifiers.values[i];
+        touch(doc);
+        this.credit[doc] += CREDIT_IDENTIFIER;
+      }
+    }
+    const norm = total > 0 ? total : 1;
+    const floor = (opts.minCoverage ?? 0) * norm;
+    const top = new TopK(opts.k);
+    for (let i = 0; i < nTouched; i++) {
+      const doc = this.touched[i];
+      const c = this.credit[doc];
+      if (c < floor || c <= top.floor()) continue;
+      if (opts.accept && !opts.accept(doc)) continue;
+      top.push(doc, c);
+    }
+    return top.sorted().map(({ id, score }) => ({ doc: id, coverage: score / norm }));
+  }
+}

@@ -1,0 +1,183 @@
+// Features: small pure functions of a prepared query and a prepared listed party. Each returns a value in
+// [0, 1] (how strongly the feature holds) and a sentence an analyst can check. Weights are not here:
+// they live in one table per algorithm (algorithms.ts).
+import { countryName } from '../model/countries.js';
+import { compareNames, nameScore, numbersDisagree, type NameWeights } from './names.js';
+import { STRONG_ID_PROPS, type PreparedEntity, type PreparedName } from './prepare.js';
+
+export interface FeatureResult {
+  score: number;
+  /** What an analyst reads; built only when explaining (`input.explain`): strings cost time in bulk. */
+  detail: string;
+}
+
+/** The two parties and their best name pairs (computed once: name comparison is the costly part). */
+export interface FeatureInput {
+  q: PreparedEntity;
+  c: PreparedEntity;
+  weights: NameWeights;
+  name: BestName | undefined;
+  weak: BestName | undefined;
+  explain: boolean;
+}
+
+export interface BestName {
+  score: number;
+  qn: PreparedName;
+  cn: PreparedName;
+}
+
+export type FeatureFn = (input: FeatureInput) => FeatureResult;
+
+export function featureInput(q: PreparedEntity, c: PreparedEntity, weights: NameWeights, explain: boolean): FeatureInput {
+  return { q, c, weights, explain, name: bestNameMatch(q, c, weights, false), weak: bestNameMatch(q, c, weights, true) };
+}
+
+const NONE: FeatureResult = { score: 0, detail: '' };
+
+/** Best pair of a query name and a listed name of the given strength. */
+export function bestNameMatch(q: PreparedEntity, c: PreparedEntity, w: NameWeights, weak: boolean): BestName | undefined {
+  let best: BestName | undefined;
+  for (const cn of c.names) {
+    if ((cn.source === 'weakAlias') !== weak) continue;
+    for (const qn of q.names) {
+      const score = nameScore(qn, cn, w);
+      if (!best || score > best.score) {
+        best = { score, qn, cn };
+        if (score >= 1) return best;
+      }
+    }
+  }
+  return best;
+}
+
+function describeName(m: BestName, w: NameWeights): string {
+  const { qn, cn } = m;
+  const cmp = compareNames(qn, cn, w);
+  const how = cmp.score >= 1 && !cmp.joined ? '=' : '≈';
+  const via: string[] = [];
+  if (qn.transliterated) via.push(`query transliterated: ${qn.latin}`);
+  if (cn.transliterated) via.push(`listed transliterated: ${cn.latin}`);
+  if (cn.source !== 'name') via.push(`listed as ${cn.source === 'previousName' ? 'former name' : cn.source === 'weakAlias' ? 'weak alias' : 'alias'}`);
+  const fuzzy = cmp.pairs.filter((p) => p.score < 1).map((p) => `${p.query}~${p.candidate} ${p.score.toFixed(2)}`);
+  if (fuzzy.length) via.push(`close: ${fuzzy.join(', ')}`);
+  if (cmp.joined) via.push('same letters, spaces differ');
+  if (cmp.unmatchedQuery.length) via.push(`query words not found: ${cmp.unmatchedQuery.join(' ')}`);
+  if (cmp.unmatchedCandidate.length) via.push(`listed words not in query: ${cmp.unmatchedCandidate.join(' ')}`);
+  if (cmp.numbersDisagree) via.push(`numbers differ: ${qn.numbers.join(' ')} vs ${cn.numbers.join(' ')}`);
+  return `name '${qn.original}' ${how} '${cn.original}'${via.length ? ` (${via.join('; ')})` : ''}`;
+}
+
+export const nameMatch: FeatureFn = ({ name: m, weights, explain }) => {
+  return m && m.score > 0 ? { score: m.score, detail: explain ? describeName(m, weights) : '' } : NONE;
+};
+
+export const weakAliasMatch: FeatureFn = ({ weak: m, weights, explain }) => {
+  return m && m.score > 0 ? { score: m.score, detail: explain ? describeName(m, weights) : '' } : NONE;
+};
+
+/** The best name pair's numbers differ ("Bank 1" vs "Bank 2"): the name score already carries the penalty. */
+export const numbersMismatch: FeatureFn = ({ name: m }) => {
+  return m && numbersDisagree(m.qn, m.cn) ? { score: 1, detail: `numbers in the names differ: ${m.qn.numbers.join(' ')} vs ${m.cn.numbers.join(' ')}` } : NONE;
+};
+
+function sharedIdentifier(q: PreparedEntity, c: PreparedEntity, props: readonly string[] | undefined): string | undefined {
+  for (const [qp, qv] of q.identifiers) {
+    if (props && !props.includes(qp)) continue;
+    for (const [cp, cv] of c.identifiers) {
+      if (props && cp !== qp) continue;
+      const hit = qv.find((v) => cv.includes(v));
+      if (hit) return `${cp} ${hit}`;
+    }
+  }
+  return undefined;
+}
+
+/** Same IMO, MMSI, INN, OGRN, BIC or LEI: these are issued once per party. */
+export const strongIdentifierMatch: FeatureFn = ({ q, c }) => {
+  const hit = sharedIdentifier(q, c, STRONG_ID_PROPS);
+  return hit ? { score: 1, detail: `same ${hit}` } : NONE;
+};
+
+/** Any identifier of the query equals any identifier of the listed party (passport given as a plain id number). */
+export const identifierMatch: FeatureFn = ({ q, c }) => {
+  const hit = sharedIdentifier(q, c, undefined);
+  return hit ? { score: 1, detail: `same identifier: ${hit}` } : NONE;
+};
+
+/** Both sides carry an identifier of the same type and none agrees. */
+export const identifierMismatch: FeatureFn = ({ q, c }) => {
+  if (sharedIdentifier(q, c, undefined)) return NONE;
+  for (const [prop, qv] of q.identifiers) {
+    const cv = c.identifiers.get(prop);
+    if (cv) return { score: 1, detail: `different ${prop}: ${qv.join(', ')} vs ${cv.join(', ')}` };
+  }
+  return NONE;
+};
+
+const year = (d: string) => d.slice(0, 4);
+
+/** No birth year in common (both sides give one). */
+export const dobYearDisjoint: FeatureFn = ({ q, c }) => {
+  if (!q.birthDates.length || !c.birthDates.length) return NONE;
+  const cy = new Set(c.birthDates.map(year));
+  if (q.birthDates.some((d) => cy.has(year(d)))) return NONE;
+  return { score: 1, detail: `born ${q.birthDates.join(', ')} vs listed ${c.birthDates.join(', ')}` };
+};
+
+/** A birth year in common, but the full dates given on both sides differ. */
+export const dobDayDisjoint: FeatureFn = ({ q, c }) => {
+  const qd = q.birthDates.filter((d) => d.length === 10);
+  const cd = c.birthDates.filter((d) => d.length === 10);
+  if (!qd.length || !cd.length) return NONE;
+  if (qd.some((d) => cd.includes(d))) return NONE;
+  const cy = new Set(c.birthDates.map(year));
+  if (!q.birthDates.some((d) => cy.has(year(d)))) return NONE; // counted by dobYearDisjoint
+  return { score: 1, detail: `same birth year, different day: ${qd.join(', ')} vs listed ${cd.join(', ')}` };
+};
+
+/** The same birth date (to the precision both give). */
+export const dobMatch: FeatureFn = ({ q, c }) => {
+  for (const d of q.birthDates) {
+    const hit = c.birthDates.find((e) => e === d || (e.length !== d.length && (e.startsWith(d) || d.startsWith(e))));
+    if (hit) return { score: hit.length >= 10 && d.length >= 10 ? 1 : 0.5, detail: `born ${d}, listed ${hit}` };
+  }
+  return NONE;
+};
+
+// Territories that are one country for screening: predecessor states and their successors.
+const RELATED: Record<string, string[]> = {
+  suhh: ['ru', 'ua', 'by', 'kz', 'uz', 'tm', 'kg', 'tj', 'ge', 'am', 'az', 'md', 'lt', 'lv', 'ee'],
+  yucs: ['rs', 'me', 'hr', 'si', 'ba', 'mk', 'xk'],
+  csxx: ['rs', 'me', 'xk'],
+  cshh: ['cz', 'sk'],
+  ps: ['il'],
+  hk: ['cn'],
+  mo: ['cn'],
+};
+function related(a: string, b: string): boolean {
+  return a === b || !!RELATED[a]?.includes(b) || !!RELATED[b]?.includes(a);
+}
+
+export const countryMatch: FeatureFn = ({ q, c }) => {
+  const hit = q.countries.find((a) => c.countries.some((b) => related(a, b)));
+  return hit ? { score: 1, detail: `country ${countryName(hit)} on both` } : NONE;
+};
+
+export const countryMismatch: FeatureFn = ({ q, c }) => {
+  if (!q.countries.length || !c.countries.length) return NONE;
+  if (q.countries.some((a) => c.countries.some((b) => related(a, b)))) return NONE;
+  return { score: 1, detail: `countries differ: ${q.countries.map(countryName).join(', ')} vs listed ${c.countries.map(countryName).join(', ')}` };
+};
+
+export const genderMismatch: FeatureFn = ({ q, c }) =>
+  q.gender && c.gender && q.gender !== c.gender ? { score: 1, detail: `gender ${q.gender} vs listed ${c.gender}` } : NONE;
+
+/** Both names carry a legal form and none agrees (an LLC is not a JSC): minor, forms get mis-stated. */
+export const legalFormMismatch: FeatureFn = ({ name: m }) => {
+  if (!m) return NONE;
+  const a = m.qn.legalForms;
+  const b = m.cn.legalForms;
+  if (!a.length || !b.length || a.some((f) => b.includes(f))) return NONE;
+  return { score: 1, detail: `legal form ${a.join('/')} vs listed ${b.join('/')}` };
+};

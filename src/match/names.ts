@@ -1,0 +1,238 @@
+// Comparing two prepared names: tokens aligned one-to-one regardless of order, each pair scored by
+// edit similarity, and the unmatched rest weighed by how much it tells (an unmatched query token
+// counts against the match far more than an extra middle name on the list).
+// `nameScore` is the hot path (no allocation); `compareNames` adds what an explanation needs.
+import { editDistance } from './distance.js';
+import type { PreparedName } from './prepare.js';
+import { TokenKind, allowedEdits, tokenSimilarity } from './tokens.js';
+
+/** The knobs of name comparison; every algorithm's values live in `algorithms.ts`. */
+export interface NameWeights {
+  /** Weight of a token by kind (Normal, Generic, Particle, Initial, Territory). */
+  kind: readonly number[];
+  /** Weight of a query token left unmatched, relative to its kind weight. */
+  extraQuery: number;
+  /** Weight of a listed name's token left unmatched (lists carry full names, queries often not). */
+  extraCandidate: number;
+  /** Score of an initial against a name it begins ("J" ~ "John"). */
+  initial: number;
+  /** Highest score when only one token of a multi-token listed name matched. */
+  singleTokenCap: number;
+  /** Floor for tokens that sound alike (same phonetic key) when one side was transliterated. */
+  phonetic: number;
+  /** Score factor when the names carry different numbers ("Bank 1" vs "Bank 2"). */
+  numberMismatch: number;
+}
+
+export interface TokenPair {
+  query: string;
+  candidate: string;
+  score: number;
+}
+
+export interface NameComparison {
+  score: number;
+  pairs: TokenPair[];
+  unmatchedQuery: string[];
+  unmatchedCandidate: string[];
+  numbersDisagree: boolean;
+  /** The names only matched once spaces were ignored. */
+  joined: boolean;
+}
+
+const MAX_ALIGN = 12;
+
+/** Numbers on both sides must agree: "Sino Iron 1" ≠ "Sino Iron 2"; a number on one side only is tolerated. */
+export function numbersDisagree(a: PreparedName, b: PreparedName): boolean {
+  if (a.numbers.length === 0 || b.numbers.length === 0) return false;
+  let shared = 0;
+  for (const n of a.numbers) if (b.numbers.includes(n)) shared++;
+  return shared < Math.min(a.numbers.length, b.numbers.length);
+}
+
+// Scratch buffers for the alignment (screening is synchronous: one alignment at a time).
+const sims = new Float64Array(MAX_ALIGN * MAX_ALIGN);
+const usedQ = new Uint8Array(MAX_ALIGN);
+const usedC = new Uint8Array(MAX_ALIGN);
+const pairQ = new Int8Array(MAX_ALIGN);
+const pairC = new Int8Array(MAX_ALIGN);
+const pairS = new Float64Array(MAX_ALIGN);
+let nPairs = 0;
+/** The adjacent-merge found by the last alignment: [side (0 query joined, 1 listed joined), first index, other index, score]. */
+let merged: [number, number, number, number] | undefined;
+
+/** Similarity of two names in [0, 1] (numbers penalty included). */
+export function nameScore(q: PreparedName, c: PreparedName, w: NameWeights): number {
+  const factor = numbersDisagree(q, c) ? w.numberMismatch : 1;
+  if (q.tokens.length === 0 || c.tokens.length === 0) return numbersOnlyScore(q, c) * factor;
+  if (q.joined === c.joined) return factor;
+  const loose = q.transliterated || c.transliterated;
+  const aligned = align(q, c, loose, w);
+  const joined = q.tokens.length !== c.tokens.length ? joinedSimilarity(q.joined, c.joined, loose) : 0;
+  return Math.max(aligned, joined) * factor;
+}
+
+/** Names made of numbers only ("1204"): equal or nothing. */
+function numbersOnlyScore(q: PreparedName, c: PreparedName): number {
+  return q.tokens.length === c.tokens.length && q.numbers.length > 0 && q.numbers.join() === c.numbers.join() ? 1 : 0;
+}
+
+/** `nameScore` with the token pairs and leftovers, for explanations. */
+export function compareNames(q: PreparedName, c: PreparedName, w: NameWeights): NameComparison {
+  const disagree = numbersDisagree(q, c);
+  const factor = disagree ? w.numberMismatch : 1;
+  const base = { numbersDisagree: disagree, pairs: [] as TokenPair[], unmatchedQuery: [] as string[], unmatchedCandidate: [] as string[] };
+  if (q.tokens.length === 0 || c.tokens.length === 0) return { ...base, score: numbersOnlyScore(q, c) * factor, joined: false };
+  if (q.joined === c.joined) {
+    const same = q.tokens.length === c.tokens.length;
+    return { ...base, score: factor, joined: !same, pairs: same ? q.tokens.map((t) => ({ query: t, candidate: t, score: 1 })) : [] };
+  }
+  const loose = q.transliterated || c.transliterated;
+  const aligned = align(q, c, loose, w);
+  const joined = q.tokens.length !== c.tokens.length ? joinedSimilarity(q.joined, c.joined, loose) : 0;
+  if (joined > aligned) return { ...base, score: joined * factor, joined: true };
+  const nq = Math.min(q.tokens.length, MAX_ALIGN);
+  const nc = Math.min(c.tokens.length, MAX_ALIGN);
+  for (let p = 0; p < nPairs; p++) base.pairs.push({ query: q.tokens[pairQ[p]], candidate: c.tokens[pairC[p]], score: pairS[p] });
+  if (merged) {
+    const [side, i, j, score] = merged;
+    base.pairs.push(
+      side === 0
+        ? { query: `${q.tokens[i]} ${q.tokens[i + 1]}`, candidate: c.tokens[j], score }
+        : { query: q.tokens[j], candidate: `${c.tokens[i]} ${c.tokens[i + 1]}`, score },
+    );
+  }
+  for (let i = 0; i < nq; i++) if (!usedQ[i]) base.unmatchedQuery.push(q.tokens[i]);
+  for (let j = 0; j < nc; j++) if (!usedC[j]) base.unmatchedCandidate.push(c.tokens[j]);
+  return { ...base, score: aligned * factor, joined: false };
+}
+
+/**
+ * Names written with spaces in other places ("EtsKoffiet Freres"): similarity of the space-less strings,
+ * near-exact only, and only between names with different token counts (else tokens align better).
+ */
+function joinedSimilarity(a: string, b: string, _loose: boolean): number {
+  const longer = a.length > b.length ? a.length : b.length;
+  if (longer < 6) return 0;
+  const max = Math.floor(longer / 12);
+  const d = editDistance(a, b, max);
+  if (d > max) return 0;
+  return (1 - d / longer) ** 2;
+}
+
+/**
+ * Greedy one-to-one alignment of tokens by similarity (best pairs first), then two adjacent tokens on
+ * one side may pair with one token on the other ("abdul rahman" ~ "abdulrahman"). Leaves the pairs in
+ * the scratch buffers; returns the score.
+ */
+function align(q: PreparedName, c: PreparedName, loose: boolean, w: NameWeights): number {
+  const nq = Math.min(q.tokens.length, MAX_ALIGN);
+  const nc = Math.min(c.tokens.length, MAX_ALIGN);
+  for (let i = 0; i < nq; i++) {
+    const qt = q.tokens[i];
+    for (let j = 0; j < nc; j++) {
+      const ct = c.tokens[j];
+      let s = tokenSimilarity(qt, ct, loose, w.initial, q.masks[i], c.masks[j]);
+      // sounding alike only rescues longer words: short syllables ("cheng", "chong") are different names
+      if (loose && s < w.phonetic && qt.length >= 6 && ct.length >= 6 && q.phonetic[i] === c.phonetic[j]) s = w.phonetic;
+      sims[i * nc + j] = s;
+    }
+  }
+  usedQ.fill(0, 0, nq);
+  usedC.fill(0, 0, nc);
+  nPairs = 0;
+  merged = undefined;
+  let num = 0;
+  let den = 0;
+  let distinctive = 0;
+  for (;;) {
+    let best = 0;
+    let bi = -1;
+    let bj = -1;
+    for (let i = 0; i < nq; i++) {
+      if (usedQ[i]) continue;
+      for (let j = 0; j < nc; j++) {
+        if (!usedC[j] && sims[i * nc + j] > best) {
+          best = sims[i * nc + j];
+          bi = i;
+          bj = j;
+        }
+      }
+    }
+    if (bi < 0) break;
+    usedQ[bi] = 1;
+    usedC[bj] = 1;
+    // an initial against a full name proves only a letter: it weighs as an initial
+    const initial = q.kinds[bi] === TokenKind.Initial || c.kinds[bj] === TokenKind.Initial;
+    const weight = initial ? w.kind[TokenKind.Initial] : Math.max(w.kind[q.kinds[bi]], w.kind[c.kinds[bj]]);
+    num += weight * best;
+    den += weight;
+    if (!initial) distinctive++;
+    pairQ[nPairs] = bi;
+    pairC[nPairs] = bj;
+    pairS[nPairs++] = best;
+  }
+  const m = mergeAdjacent(q.tokens, usedQ, nq, c.tokens, usedC, nc, loose, 0) ?? mergeAdjacent(c.tokens, usedC, nc, q.tokens, usedQ, nq, loose, 1);
+  if (m) {
+    num += m * 2;
+    den += 2;
+    distinctive++;
+  }
+  // Leftovers. A listed name's extra parts cost little (lists carry full names), but a leftover on both
+  // sides is a substitution ("Steel Tubes" vs "Steel Wires", "Ahmad" vs "Karim"): conflicting words, which
+  // weigh as much as unmatched query words, whatever their kind.
+  let normalQ = 0;
+  let normalC = 0;
+  let leftQ = 0;
+  let leftC = 0;
+  for (let i = 0; i < nq; i++) {
+    const k = q.kinds[i];
+    if (k === TokenKind.Normal || k === TokenKind.Territory) normalQ++;
+    if (!usedQ[i]) {
+      den += w.kind[k] * w.extraQuery;
+      if (k !== TokenKind.Particle && k !== TokenKind.Initial) leftQ++;
+    }
+  }
+  for (let j = 0; j < nc; j++) {
+    const k = c.kinds[j];
+    if (k === TokenKind.Normal || k === TokenKind.Territory) normalC++;
+    if (usedC[j]) continue;
+    // a country in a company name means another subsidiary: as weighty as an unmatched query token
+    if (k === TokenKind.Territory) den += w.kind[k] * w.extraQuery;
+    else if (leftC < leftQ && k !== TokenKind.Particle && k !== TokenKind.Initial) {
+      leftC++;
+      den += Math.max(w.kind[k], w.kind[TokenKind.Normal]) * w.extraQuery;
+    } else den += w.kind[k] * w.extraCandidate;
+  }
+  // the query's leftover generic words in a substitution weigh as normal words too
+  for (let i = 0, subs = leftC; i < nq && subs > 0; i++) {
+    if (usedQ[i] || q.kinds[i] !== TokenKind.Generic) continue;
+    den += (w.kind[TokenKind.Normal] - w.kind[TokenKind.Generic]) * w.extraQuery;
+    subs--;
+  }
+  let score = den > 0 ? num / den : 0;
+  // one shared token ("Mohammed") is no evidence that two multi-part names are the same (for companies
+  // only when the query named more: a company's own word identifies it better than a given name)
+  if (distinctive <= 1 && normalC > 1 && (!q.organisation || normalQ > 1)) score = Math.min(score, w.singleTokenCap);
+  return score;
+}
+
+/** Two adjacent unused tokens of `a`, written together, against one unused token of `b`. Marks them used; returns the score. */
+function mergeAdjacent(a: string[], usedA: Uint8Array, na: number, b: string[], usedB: Uint8Array, nb: number, loose: boolean, side: number): number | undefined {
+  for (let i = 0; i + 1 < na; i++) {
+    if (usedA[i] || usedA[i + 1]) continue;
+    const joined = a[i] + a[i + 1];
+    for (let j = 0; j < nb; j++) {
+      if (usedB[j]) continue;
+      const longer = Math.max(joined.length, b[j].length);
+      const max = allowedEdits(longer, loose);
+      const d = editDistance(joined, b[j], max);
+      if (d > max) continue;
+      usedA[i] = usedA[i + 1] = usedB[j] = 1;
+      const score = (1 - d / longer) ** 2;
+      merged = [side, i, j, score];
+      return score;
+    }
+  }
+  return undefined;
+}

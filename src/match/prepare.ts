@@ -1,0 +1,265 @@
+// An entity (listed party or screening query) turned into what matching compares: names in every Latin
+// rendering, tokenised and classified; birth dates, countries, gender and identifiers normalised.
+// Listed parties are prepared once when the Screener is built; a query once per screening.
+import type { Entity } from '../model/entity.js';
+import { isA } from '../model/schema.js';
+import { countryCode } from '../model/countries.js';
+import { cleanText, latinVariants, nameParts, phoneticKey, tokenize } from '../text/index.js';
+import { splitAnnotations } from './annotations.js';
+import { letterMask, tokenKind, type TokenKind } from './tokens.js';
+
+/** Where a name came from: weak aliases count for less. */
+export type NameSource = 'name' | 'alias' | 'previousName' | 'weakAlias';
+
+export interface PreparedName {
+  /** As written. */
+  original: string;
+  source: NameSource;
+  /** Company, organisation or vessel name (generic words and territories are told apart). */
+  organisation: boolean;
+  /** This Latin rendering (cleaned, lower-case ASCII). */
+  latin: string;
+  /** True when `latin` is a transliteration (the original is not plain Latin). */
+  transliterated: boolean;
+  /** Core tokens: legal forms and numbers removed. */
+  tokens: string[];
+  kinds: TokenKind[];
+  phonetic: string[];
+  /** Letter-set bit masks of the tokens (a quick bound before edit distances). */
+  masks: number[];
+  /** Tokens without spaces, in written order: catches "AbdulRahman" vs "Abdul Rahman". */
+  joined: string;
+  numbers: string[];
+  legalForms: string[];
+}
+
+export interface PreparedEntity {
+  schema: string;
+  names: PreparedName[];
+  /** ISO prefixes: YYYY, YYYY-MM or YYYY-MM-DD. */
+  birthDates: string[];
+  /** ISO alpha-2 lower-case codes from nationality, citizenship, country, jurisdiction. */
+  countries: string[];
+  gender: string | undefined;
+  /** Identifier property → normalised values. */
+  identifiers: Map<string, string[]>;
+}
+
+export const NAME_PROPS: readonly NameSource[] = ['name', 'alias', 'previousName', 'weakAlias'];
+
+/** Identifier properties, by how specific they are: a match on any of them is evidence. */
+export const STRONG_ID_PROPS = ['imoNumber', 'mmsi', 'innCode', 'ogrnCode', 'swiftBic', 'leiCode'] as const;
+export const ID_PROPS = [...STRONG_ID_PROPS, 'passportNumber', 'idNumber', 'taxNumber', 'registrationNumber', 'vatCode', 'callSign'] as const;
+
+const COUNTRY_PROPS = ['nationality', 'citizenship', 'country', 'jurisdiction'];
+
+/** Longest name we look at: anything longer is noise or an attack, not a name. */
+export const MAX_NAME_CHARS = 300;
+const MAX_TOKENS = 24;
+
+/** Upper-case alphanumerics: "AB 123-456" and "ab123456" are the same passport number; "IMO 9123456" is 9123456. */
+export function normalizeIdentifier(value: string): string {
+  return value.normalize('NFKC').toUpperCase().replace(/[^\p{L}\p{N}]+/gu, '').replace(/^IMO(?=\d{7}$)/, '');
+}
+
+/** A date in any common form → ISO prefix (YYYY, YYYY-MM, YYYY-MM-DD), undefined when not a date. */
+export function normalizeDate(value: string): string | undefined {
+  const v = value.trim();
+  let m = /^(\d{4})(?:-(\d{1,2})(?:-(\d{1,2}))?)?/.exec(v);
+  if (m) return isoDate(m[1], m[2], m[3]);
+  m = /^(\d{1,2})[./-](\d{1,2})[./-](\d{4})$/.exec(v); // day first, as lists outside the US write it
+  if (m) return isoDate(m[3], m[2], m[1]);
+  m = /^(\d{1,2}) ([A-Za-z]{3})[a-z]* (\d{4})$/.exec(v);
+  if (m) {
+    const month = MONTHS.indexOf(m[2].toLowerCase()) + 1;
+    if (month > 0) return isoDate(m[3], String(month), m[1]);
+  }
+  m = /\b(1[89]\d\d|20\d\d)\b/.exec(v);
+  return m ? m[1] : undefined;
+}
+const MONTHS = ['jan', 'feb', 'mar', 'apr', 'may', 'jun', 'jul', 'aug', 'sep', 'oct', 'nov', 'dec'];
+
+function isoDate(y: string, mo?: string, d?: string): string | undefined {
+  const year = Number(y);
+  if (year < 1800 || year > 2100) return undefined;
+  if (!mo || Number(mo) < 1 || Number(mo) > 12) return y;
+  const mm = mo.padStart(2, '0');
+  if (!d || Number(d) < 1 || Number(d) > 31) return `${y}-${mm}`;
+  return `${y}-${mm}-${d.padStart(2, '0')}`;
+}
+
+export function isOrganisation(schema: string): boolean {
+  return !isA(schema, 'Person');
+}
+
+export function isVessel(schema: string): boolean {
+  return isA(schema, 'Vessel') || isA(schema, 'Airplane');
+}
+
+/**
+ * "K.I.M J.O.N.G U.N" and "K I M  J O N G" write a name letter by letter to slip past screening: once a
+ * name has a run of three or more single letters joined by one separator, every such run becomes a word.
+ * (Plain initials, "N.K. Bansal", stay initials.)
+ */
+const LETTER_RUN = /(?<![\p{L}\p{N}])\p{L}([.\-_·•* ])\p{L}(?![\p{L}\p{N}])(?:\1\p{L}(?![\p{L}\p{N}]))*/gu;
+const LONG_RUN = /(?<![\p{L}\p{N}])\p{L}([.\-_·•* ])\p{L}(?![\p{L}\p{N}])\1\p{L}(?![\p{L}\p{N}])/u;
+export function joinSpelledOut(text: string): string {
+  if (!LONG_RUN.test(text)) return text;
+  return text.replace(/\s{2,}/g, ' \u0000 ').replace(LETTER_RUN, (run, sep: string) => run.split(sep).join('')).replace(/ ?\u0000 ?/g, ' ');
+}
+
+/** Runs of 3+ single-letter tokens left after cleaning are initials run together: join them. */
+function joinLetterRuns(tokens: string[]): string[] {
+  const out: string[] = [];
+  let run: string[] = [];
+  const flush = () => {
+    if (run.length >= 3) out.push(run.join(''));
+    else out.push(...run);
+    run = [];
+  };
+  for (const t of tokens) {
+    if (t.length === 1 && /[a-z]/.test(t)) run.push(t);
+    else {
+      flush();
+      out.push(t);
+    }
+  }
+  flush();
+  return out;
+}
+
+// English number words and Roman numerals that vessel and company names use as numbers ("Sino Iron II").
+const NUMBER_WORDS: Record<string, string> = {
+  one: '1', two: '2', three: '3', four: '4', five: '5', six: '6', seven: '7', eight: '8', nine: '9', ten: '10',
+  eleven: '11', twelve: '12', first: '1', second: '2', third: '3',
+  ii: '2', iii: '3', iv: '4', vi: '6', vii: '7', viii: '8', ix: '9', xi: '11', xii: '12',
+};
+
+interface TokenInfo {
+  personKind: TokenKind;
+  orgKind: TokenKind;
+  phonetic: string;
+  mask: number;
+}
+
+// What a token is, once per distinct token: names repeat their words (100k distinct in 500k uses), and
+// kinds and phonetic keys cost. Bounded, so a long-running server does not grow it forever.
+const tokenInfos = new Map<string, TokenInfo>();
+const MAX_TOKEN_INFOS = 300_000;
+
+function tokenInfo(token: string): TokenInfo {
+  let info = tokenInfos.get(token);
+  if (!info) {
+    if (tokenInfos.size >= MAX_TOKEN_INFOS) tokenInfos.clear();
+    info = { personKind: tokenKind(token, false), orgKind: tokenKind(token, true), phonetic: token.length > 1 ? phoneticKey(token) : token, mask: letterMask(token) };
+    tokenInfos.set(token, info);
+  }
+  return info;
+}
+
+function prepareLatin(original: string, latin: string, source: NameSource, schema: string): PreparedName | undefined {
+  const organisation = isOrganisation(schema);
+  const parts = nameParts(latin, schema);
+  let core = joinLetterRuns(parts.core).slice(0, MAX_TOKENS);
+  const numbers = [...parts.numbers];
+  if (organisation && core.length > 1) {
+    // number words count as numbers in object and company names, never in people's names ("Ali Sani I")
+    const kept = core.filter((t, i) => {
+      const n = NUMBER_WORDS[t] ?? (t === 'i' || t === 'v' || t === 'x' ? (i === core.length - 1 ? { i: '1', v: '5', x: '10' }[t] : undefined) : undefined);
+      if (n) numbers.push(n);
+      return !n;
+    });
+    if (kept.length) core = kept;
+  }
+  if (core.length === 0 && numbers.length === 0) return undefined;
+  const infos = core.map((t) => tokenInfo(t));
+  const kinds = infos.map((i) => (organisation ? i.orgKind : i.personKind));
+  return {
+    original,
+    source,
+    organisation,
+    latin,
+    transliterated: /[^\p{Script=Latin}\p{N}\p{P}\p{S}\p{Z}\p{M}\p{Cf}\p{Cc}]/u.test(original),
+    tokens: core,
+    kinds,
+    phonetic: infos.map((i) => i.phonetic),
+    masks: infos.map((i) => i.mask),
+    joined: core.join(''),
+    numbers: [...new Set(numbers.map((n) => n.replace(/^0+(?=\d)/, '')))],
+    legalForms: parts.legalForms,
+  };
+}
+
+/** One written name → prepared names: every Latin rendering of the name and of former names beside it. */
+export function prepareName(raw: string, source: NameSource, schema: string): PreparedName[] {
+  const text = raw.length > MAX_NAME_CHARS ? raw.slice(0, MAX_NAME_CHARS) : raw;
+  const { name, others } = splitAnnotations(text, isVessel(schema));
+  const out: PreparedName[] = [];
+  const seen = new Set<string>();
+  const add = (written: string, src: NameSource) => {
+    for (const latin of latinVariants(joinSpelledOut(written))) {
+      const p = prepareLatin(written, latin, src, schema);
+      if (!p) continue;
+      const key = `${p.tokens.join(' ')}|${p.numbers.join(' ')}`;
+      if (seen.has(key)) continue;
+      seen.add(key);
+      out.push(p);
+    }
+  };
+  add(name, source);
+  for (const other of others) add(other, source === 'weakAlias' ? 'weakAlias' : 'previousName');
+  // remarks may be part of the identity ("Al-Haramain Foundation (Union of the Comoros)"): keep the full text too
+  if (!others.length && name !== text.trim()) add(text, source);
+  return out;
+}
+
+/** Names of an entity, including first/last name parts joined when no full name is given. */
+function writtenNames(props: Record<string, string[]>): Array<[string, NameSource]> {
+  const out: Array<[string, NameSource]> = [];
+  for (const source of NAME_PROPS) for (const v of props[source] ?? []) out.push([v, source]);
+  const first = props.firstName ?? [];
+  const last = props.lastName ?? [];
+  if (first.length || last.length) {
+    const middle = [...(props.middleName ?? []), ...(props.secondName ?? []), ...(props.fatherName ?? [])];
+    const full = [first[0], ...middle, last[0]].filter(Boolean).join(' ');
+    if (full && !out.some(([v]) => cleanText(v) === cleanText(full))) out.push([full, out.length ? 'alias' : 'name']);
+  }
+  return out;
+}
+
+/** Prepare an entity or a query (same shape: schema + properties). */
+export function prepareEntity(entity: Pick<Entity, 'schema' | 'properties'>): PreparedEntity {
+  const props = entity.properties;
+  const names: PreparedName[] = [];
+  const seen = new Set<string>();
+  for (const [written, source] of writtenNames(props)) {
+    for (const p of prepareName(written, source, entity.schema)) {
+      const key = `${p.tokens.join(' ')}|${p.numbers.join(' ')}`;
+      // the same name under a stronger source wins (name before alias before weakAlias)
+      if (seen.has(key)) continue;
+      seen.add(key);
+      names.push(p);
+    }
+  }
+  const birthDates = uniq((props.birthDate ?? []).map(normalizeDate));
+  const countries = uniq(COUNTRY_PROPS.flatMap((p) => props[p] ?? []).map((c) => countryCode(c)));
+  const gender = normalizeGender(props.gender?.[0]);
+  const identifiers = new Map<string, string[]>();
+  for (const prop of ID_PROPS) {
+    const vals = uniq((props[prop] ?? []).map(normalizeIdentifier).filter((v) => v.length >= 4));
+    if (vals.length) identifiers.set(prop, vals);
+  }
+  return { schema: entity.schema, names, birthDates, countries, gender, identifiers };
+}
+
+export function normalizeGender(value: string | undefined): string | undefined {
+  const v = value?.trim().toLowerCase();
+  if (!v) return undefined;
+  if (v === 'm' || v === 'male' || v === 'man') return 'male';
+  if (v === 'f' || v === 'female' || v === 'woman') return 'female';
+  return undefined;
+}
+
+function uniq(values: Array<string | undefined>): string[] {
+  return [...new Set(values.filter((v): v is string => !!v))];
+}

@@ -1,0 +1,53 @@
+// One query against one listed party: run an algorithm's features, combine, explain.
+import type { Algorithm } from './algorithms.js';
+import { featureInput } from './features.js';
+import type { PreparedEntity } from './prepare.js';
+
+/** Why a result scored as it did, one line per feature that fired. */
+export interface Explanation {
+  feature: string;
+  /** The feature's value in [0, 1]. */
+  score: number;
+  /** Its weight in the algorithm (negative for penalties). */
+  weight: number;
+  detail: string;
+}
+
+export interface Scored {
+  score: number;
+  /** Feature → value, as yente's `features` map. */
+  features: Record<string, number>;
+  explanations: Explanation[];
+}
+
+/** Score a prepared query against a prepared listed party. */
+export function scorePrepared(q: PreparedEntity, c: PreparedEntity, algorithm: Algorithm, explain = true): Scored {
+  const input = featureInput(q, c, algorithm.names, explain);
+  const features: Record<string, number> = {};
+  const explanations: Explanation[] = [];
+  let main = 0;
+  let qualifiers = 0;
+  for (const [feature, spec] of featureList(algorithm)) {
+    const r = spec.fn(input);
+    if (r.score <= 0) continue;
+    features[feature] = round(r.score);
+    if (explain) explanations.push({ feature, score: round(r.score), weight: spec.weight, detail: r.detail });
+    if (spec.qualifier) qualifiers += r.score * spec.weight;
+    else main = Math.max(main, r.score * spec.weight);
+  }
+  // qualifiers only qualify evidence: they never turn "no name in common" into a score
+  const score = main > 0 ? Math.min(1, Math.max(0, main + qualifiers)) : 0;
+  explanations.sort((a, b) => Math.abs(b.score * b.weight) - Math.abs(a.score * a.weight));
+  return { score: round(score), features, explanations };
+}
+
+const lists = new WeakMap<Algorithm, Array<[string, Algorithm['features'][string]]>>();
+function featureList(a: Algorithm): Array<[string, Algorithm['features'][string]]> {
+  let list = lists.get(a);
+  if (!list) lists.set(a, (list = Object.entries(a.features)));
+  return list;
+}
+
+function round(x: number): number {
+  return Math.round(x * 1000) / 1000;
+}

@@ -1,0 +1,167 @@
+// The Screener: every listed party of the active list versions, prepared and indexed in memory, and
+// `screen(query)` = candidate generation (index) + scoring (algorithm) + ranking.
+import type { Entity } from '../model/entity.js';
+import { schemataCanMatch } from '../model/schema.js';
+import type { ListStore } from '../store/lists.js';
+import { CandidateIndex, type CandidateQuery, type IndexDocument } from '../index/candidates.js';
+import { getAlgorithm } from './algorithms.js';
+import { prepareEntity, type PreparedEntity } from './prepare.js';
+import { scorePrepared, type Explanation } from './score.js';
+
+/** What is screened: the yente query shape (an FtM schema and properties). */
+export interface ScreenQuery {
+  schema: string;
+  properties: Record<string, string[]>;
+}
+
+export interface ScreenOptions {
+  /** Score at or above which a result is a match (default 0.7). */
+  threshold?: number;
+  /** Most results returned (default 10). */
+  limit?: number;
+  /** Lowest score returned (default 0.5; 0 returns every scored candidate). */
+  cutoff?: number;
+  /** Scoring algorithm: interdict-v1 (alias logic-v2, default) or name-based. */
+  algorithm?: string;
+  /** Only parties from these datasets. */
+  datasets?: string[];
+  /** Never return parties of these schemata. */
+  excludeSchema?: string[];
+  /** Never return these entity ids (already cleared parties). */
+  excludeIds?: string[];
+  /** Only parties carrying one of these topics (e.g. sanction, role.pep). */
+  topics?: string[];
+  /** How many index candidates are scored (default 50). */
+  candidates?: number;
+  /** Index candidates sharing less than this share of the query's name information are not scored. */
+  minCoverage?: number;
+}
+
+export interface ScreenResult {
+  entity: Entity;
+  score: number;
+  match: boolean;
+  explanations: Explanation[];
+  features: Record<string, number>;
+}
+
+export const DEFAULT_THRESHOLD = 0.7;
+export const DEFAULT_LIMIT = 10;
+export const DEFAULT_CUTOFF = 0.5;
+export const DEFAULT_CANDIDATES = 50;
+export const DEFAULT_MIN_COVERAGE = 0.45;
+
+export class Screener {
+  private readonly entities: Entity[];
+  private readonly prepared: PreparedEntity[];
+  private readonly index: CandidateIndex;
+  private readonly byId = new Map<string, number>();
+  private readonly schemaAccept = new Map<string, Map<string, boolean>>();
+  /** Milliseconds spent preparing and indexing. */
+  readonly buildMs: number;
+
+  private constructor(entities: Entity[]) {
+    const start = performance.now();
+    this.entities = entities;
+    this.prepared = entities.map((e) => prepareEntity(e));
+    entities.forEach((e, i) => this.byId.set(e.id, i));
+    this.index = CandidateIndex.build(this.prepared.map(indexDocument));
+    this.buildMs = performance.now() - start;
+  }
+
+  /** Every listed party (target entity) of the active versions, optionally of some datasets only. */
+  static fromStore(store: ListStore, opts: { datasets?: string[] } = {}): Screener {
+    return new Screener([...store.activeEntities(opts.datasets)]);
+  }
+
+  /** From entities in memory (targets only are screened against). */
+  static fromEntities(entities: Iterable<Entity>): Screener {
+    return new Screener([...entities].filter((e) => e.target !== false));
+  }
+
+  get size(): number {
+    return this.entities.length;
+  }
+
+  /** Distinct indexed name tokens. */
+  get vocabulary(): number {
+    return this.index.vocabulary;
+  }
+
+  entity(id: string): Entity | undefined {
+    const i = this.byId.get(id);
+    return i === undefined ? undefined : this.entities[i];
+  }
+
+  /** Prepared names of every listed party (for baselines and diagnostics). */
+  *preparedNames(): Generator<{ entity: number; latin: string }> {
+    for (let i = 0; i < this.prepared.length; i++) for (const n of this.prepared[i].names) yield { entity: i, latin: n.latin };
+  }
+
+  /** Screen one query: results by descending score. */
+  screen(query: ScreenQuery, opts: ScreenOptions = {}): ScreenResult[] {
+    return this.screenPrepared(prepareEntity(query), opts);
+  }
+
+  /** Screen an already prepared query (batch callers that prepare once and screen several ways). */
+  screenPrepared(q: PreparedEntity, opts: ScreenOptions = {}): ScreenResult[] {
+    const algorithm = getAlgorithm(opts.algorithm);
+    const threshold = opts.threshold ?? DEFAULT_THRESHOLD;
+    const cutoff = opts.cutoff ?? DEFAULT_CUTOFF;
+    const limit = opts.limit ?? DEFAULT_LIMIT;
+    const accept = this.acceptor(q.schema, opts);
+    const candidates = this.index.search(candidateQuery(q), { k: opts.candidates ?? DEFAULT_CANDIDATES, accept, minCoverage: opts.minCoverage ?? DEFAULT_MIN_COVERAGE });
+    // score everything quietly, then explain only what is returned
+    const scored: Array<{ doc: number; score: number }> = [];
+    for (const { doc } of candidates) {
+      const { score } = scorePrepared(q, this.prepared[doc], algorithm, false);
+      if (score >= cutoff && score > 0) scored.push({ doc, score });
+    }
+    scored.sort((a, b) => b.score - a.score || this.entities[a.doc].id.localeCompare(this.entities[b.doc].id));
+    return scored.slice(0, limit).map(({ doc }) => {
+      const r = scorePrepared(q, this.prepared[doc], algorithm, true);
+      return { entity: this.entities[doc], score: r.score, match: r.score >= threshold, explanations: r.explanations, features: r.features };
+    });
+  }
+
+  /** Filter for index candidates: schema compatibility plus the caller's dataset/schema/id/topic filters. */
+  private acceptor(querySchema: string, opts: ScreenOptions): (doc: number) => boolean {
+    let bySchema = this.schemaAccept.get(querySchema);
+    if (!bySchema) this.schemaAccept.set(querySchema, (bySchema = new Map()));
+    const schemaOk = (schema: string) => {
+      let ok = bySchema.get(schema);
+      if (ok === undefined) {
+        ok = schemataCanMatch(querySchema, schema) && !opts.excludeSchema?.includes(schema);
+        if (!opts.excludeSchema?.length) bySchema.set(schema, ok);
+      }
+      return ok;
+    };
+    const datasets = opts.datasets?.length ? new Set(opts.datasets) : undefined;
+    const excluded = opts.excludeIds?.length ? new Set(opts.excludeIds) : undefined;
+    const topics = opts.topics?.length ? new Set(opts.topics) : undefined;
+    return (doc) => {
+      const e = this.entities[doc];
+      if (!schemaOk(e.schema)) return false;
+      if (datasets && !e.datasets.some((d) => datasets.has(d))) return false;
+      if (excluded && excluded.has(e.id)) return false;
+      if (topics && !(e.properties.topics ?? []).some((t) => topics.has(t))) return false;
+      return true;
+    };
+  }
+}
+
+function indexDocument(p: PreparedEntity): IndexDocument {
+  const tokens: IndexDocument['tokens'] = [];
+  for (const n of p.names) {
+    n.tokens.forEach((token, i) => tokens.push({ token, phonetic: n.phonetic[i] }));
+    if (n.tokens.length > 1) tokens.push({ token: n.joined, phonetic: '', joined: true });
+  }
+  return { tokens, identifiers: [...p.identifiers.values()].flat() };
+}
+
+function candidateQuery(q: PreparedEntity): CandidateQuery {
+  return {
+    names: q.names.map((n) => ({ tokens: n.tokens, phonetic: n.phonetic })),
+    identifiers: [...q.identifiers.values()].flat(),
+  };
+}

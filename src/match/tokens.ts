@@ -1,0 +1,95 @@
+// Name tokens: how much one token tells about identity (its kind), and how alike two tokens are.
+import { countryCode } from '../model/countries.js';
+import { editDistance } from './distance.js';
+
+export const enum TokenKind {
+  /** A distinctive word: a given or family name, a company's own name. */
+  Normal = 0,
+  /** Frequent business words (trading, group, shipping): they tell siblings apart but identify little. */
+  Generic = 1,
+  /** Particles and connectors (al, bin, de, van, and, of). */
+  Particle = 2,
+  /** A single letter standing for a name. */
+  Initial = 3,
+  /** A country written in an organisation's name ("Kessendorf do Brasil"): marks a different subsidiary. */
+  Territory = 4,
+}
+
+const PARTICLES = new Set(
+  'al el ul ad ar as at az an bin ibn bint ben ould abu um de da di du do dos das des del della der den van von te ten ter la le los las lo y e i et and of the und und a'.split(' '),
+);
+
+// Common words of company, organisation and vessel names in the languages lists use most. Kept short:
+// a word belongs here only if thousands of unrelated businesses carry it.
+const GENERIC = new Set(
+  (
+    'company companies co corp corporation group groups holding holdings international intl global general trading trade traders ' +
+    'import export imports exports services service svcs industries industry industrial enterprise enterprises shipping ship ' +
+    'logistics investment investments development developments management manufacturing mfg products product ' +
+    'technology technologies tech engineering construction commercial commerce partners associates consulting ' +
+    'solutions systems bank foundation organization organisation institute association society national united ' +
+    'first new world overseas worldwide marine maritime transport transportation navigation ocean energy resources ' +
+    'agency agencies office center centre network brothers bros sons and ' +
+    'societe sociedad societa gesellschaft compania compagnie handels handel firma ' +
+    'obshchestvo tovarishchestvo predpriyatie kompaniya'
+  ).split(' '),
+);
+
+/** The kind of a cleaned Latin token; `organisation` turns on generic-word and territory handling. */
+export function tokenKind(token: string, organisation: boolean): TokenKind {
+  if (token.length === 1) return TokenKind.Initial;
+  if (PARTICLES.has(token)) return TokenKind.Particle;
+  if (organisation) {
+    if (GENERIC.has(token)) return TokenKind.Generic;
+    if (token.length >= 4 && countryCode(token)) return TokenKind.Territory;
+  }
+  return TokenKind.Normal;
+}
+
+/**
+ * Edits allowed between two tokens of this (longer) length before they count as different words: none
+ * up to 4 letters ("Ali" ≠ "Ari", "Yong" ≠ "Song": one letter of a short syllable is another name), one
+ * up to 7 ("Exports" ≠ "Imports" at two), two up to 11, three beyond. `loose` (one side was transliterated from another script, so spelling is a convention) allows
+ * one more from 5 letters.
+ */
+export function allowedEdits(length: number, loose: boolean): number {
+  const base = length <= 4 ? 0 : length <= 7 ? 1 : length <= 11 ? 2 : 3;
+  return loose && length >= 5 ? base + 1 : base;
+}
+
+/** Which letters a–z (and digits, folded) a token uses, as 32 bits: a cheap lower bound on edits. */
+export function letterMask(token: string): number {
+  let m = 0;
+  for (let i = 0; i < token.length; i++) {
+    const c = token.charCodeAt(i);
+    m |= 1 << (c >= 97 && c <= 122 ? c - 97 : 26 + (c % 6));
+  }
+  return m;
+}
+
+function popcount(x: number): number {
+  x -= (x >>> 1) & 0x55555555;
+  x = (x & 0x33333333) + ((x >>> 2) & 0x33333333);
+  return (((x + (x >>> 4)) & 0x0f0f0f0f) * 0x01010101) >>> 24;
+}
+
+/**
+ * Similarity of two tokens in [0, 1]: 1 for equal; an initial against a word it starts; otherwise
+ * squared edit similarity within the allowed edits, 0 beyond (and below 0.5, where two tokens share
+ * little more than their length).
+ */
+export function tokenSimilarity(a: string, b: string, loose = false, initialScore = 0.8, maskA = -1, maskB = -1): number {
+  if (a === b) return 1;
+  const la = a.length;
+  const lb = b.length;
+  if (la === 1 || lb === 1) return la !== lb && a.charCodeAt(0) === b.charCodeAt(0) ? initialScore : 0;
+  const longer = la > lb ? la : lb;
+  const max = allowedEdits(longer, loose);
+  if (max === 0) return 0;
+  // one edit changes at most two letters of the letter set: skip hopeless pairs without a distance
+  if (maskA !== -1 && popcount(maskA ^ maskB) > 2 * max) return 0;
+  const d = editDistance(a, b, max);
+  if (d > max) return 0;
+  const s = (1 - d / longer) ** 2;
+  return s < 0.5 ? 0 : s;
+}

@@ -1,0 +1,134 @@
+// Scoring: names (order, typos, initials, annotations), numbers, identifiers, birth dates, countries,
+// evasion tricks, bad input; and screening the real UN list across scripts.
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { unXml } from '../src/sources/formats/un-xml.js';
+import { compare, queryFromRecord, QueryError, Screener, type ScreenQuery } from '../src/match/index.js';
+import { splitAnnotations } from '../src/match/annotations.js';
+import { latinVariants } from '../src/text/index.js';
+import { listFile, readAll } from './helpers.js';
+
+const person = (name: string, extra: Record<string, string[]> = {}): ScreenQuery => ({ schema: 'Person', properties: { name: [name], ...extra } });
+const company = (name: string, extra: Record<string, string[]> = {}): ScreenQuery => ({ schema: 'Company', properties: { name: [name], ...extra } });
+
+test('names: order, case and punctuation do not matter; one typo still matches', () => {
+  assert.equal(compare('Vladimir Putin', 'PUTIN, Vladimir').score, 1);
+  assert.ok(compare('Vladimir Puttin', 'Vladimir Putin', { schema: 'Person' }).match);
+  assert.ok(compare('Mohammed Abdulrahman', 'Mohammed Abdul Rahman', { schema: 'Person' }).match, 'joined parts');
+  assert.ok(!compare('Vladimir Smirnov', 'Vladimir Putin', { schema: 'Person' }).match, 'a different surname');
+  assert.ok(!compare('Ahmad Rostamian', 'Karim Rostamian', { schema: 'Person' }).match, 'a different given name');
+});
+
+test('names: extra listed middle names cost little, a lone shared given name is no match', () => {
+  assert.ok(compare('John Smith', 'John Robert Smith', { schema: 'Person' }).match);
+  assert.ok(!compare('Mohammed', 'Mohammed Ali Hassan', { schema: 'Person' }).match);
+});
+
+test('numbers in names must agree', () => {
+  const r = compare(company('Marrowgate Leasing 3 Ltd'), company('Marrowgate Leasing 6 Ltd'));
+  assert.ok(!r.match, `score ${r.score}`);
+  assert.ok(r.explanations.some((e) => e.feature === 'numbers_mismatch'));
+  assert.ok(!compare('Sino Iron I', 'Sino Iron II', { schema: 'Vessel' }).match, 'Roman numerals');
+  assert.ok(!compare('Brasskey Shipping Three Inc.', 'Brasskey Shipping Five Inc.', { schema: 'Company' }).match, 'number words');
+  assert.ok(compare('Sino Iron II', 'SINO IRON 2', { schema: 'Vessel' }).match);
+});
+
+test('former names and remarks written beside a name', () => {
+  assert.deepEqual(splitAnnotations('MT Ondara Leigh (ex-Pelican Morrow)', true), { name: 'Ondara Leigh', others: ['Pelican Morrow'] });
+  assert.deepEqual(splitAnnotations('BENEFICIARY: Sarikaya Hububat Ltd', false).name, 'Sarikaya Hububat Ltd');
+  assert.ok(compare('Star Voyager (ex-Southern Glory)', 'Southern Glory', { schema: 'Vessel' }).match);
+  assert.ok(!compare('Marrowby Chemicals Ltd', 'Marrowby Chemicals (Thailand) Co., Ltd.', { schema: 'Company' }).match, 'a country in brackets is another subsidiary');
+});
+
+test('identifiers: a shared IMO or passport number is strong evidence, different ones count against', () => {
+  const same = compare(
+    { schema: 'Vessel', properties: { name: ['Ocean Star'], imoNumber: ['IMO 9123456'] } },
+    { schema: 'Vessel', properties: { name: ['Polar Dawn'], imoNumber: ['9123456'] } },
+  );
+  assert.ok(same.match, `same IMO, other name: ${same.score}`);
+  assert.ok(same.explanations.some((e) => e.feature === 'strong_identifier_match'));
+  const passport = compare(person('Ivan Petrov', { idNumber: ['AB-123 456'] }), person('Ivan Petrov', { passportNumber: ['AB123456'] }));
+  assert.ok(passport.features.identifier_match === 1);
+  const other = compare(person('Ivan Petrov', { passportNumber: ['111111'] }), person('Ivan Petrov', { passportNumber: ['222222'] }));
+  assert.ok(other.score < 1 && other.features.identifier_mismatch === 1);
+});
+
+test('birth dates: another year is a penalty, the same day none', () => {
+  const base = compare(person('Ivan Petrov'), person('Ivan Petrov', { birthDate: ['1970-05-01'] })).score;
+  const sameDay = compare(person('Ivan Petrov', { birthDate: ['1970-05-01'] }), person('Ivan Petrov', { birthDate: ['1970-05-01'] })).score;
+  const otherYear = compare(person('Ivan Petrov', { birthDate: ['1985'] }), person('Ivan Petrov', { birthDate: ['1970-05-01'] }));
+  const otherDay = compare(person('Ivan Petrov', { birthDate: ['1970-02-03'] }), person('Ivan Petrov', { birthDate: ['1970-05-01'] })).score;
+  assert.equal(sameDay, base);
+  assert.ok(otherYear.score < otherDay && otherDay < sameDay, `${otherYear.score} < ${otherDay} < ${sameDay}`);
+  assert.ok(otherYear.explanations.some((e) => e.feature === 'dob_year_disjoint' && e.weight < 0));
+});
+
+test('country and gender mismatches lower the score', () => {
+  const plain = compare(person('Ivan Petrov'), person('Ivan Petrov', { nationality: ['ru'], gender: ['male'] })).score;
+  assert.ok(compare(person('Ivan Petrov', { nationality: ['fr'] }), person('Ivan Petrov', { nationality: ['ru'] })).score < plain);
+  assert.ok(compare(person('Ivan Petrov', { gender: ['female'] }), person('Ivan Petrov', { gender: ['male'] })).score < plain);
+  // the Soviet Union and Russia are one territory for screening
+  assert.equal(compare(person('Ivan Petrov', { nationality: ['suhh'] }), person('Ivan Petrov', { nationality: ['ru'] })).features.country_mismatch, undefined);
+});
+
+test('evasion: zero-width characters, look-alike letters, letters spaced or dotted, give the clean name', () => {
+  for (const trick of ['Vla\u200Bdimir Pu\u200Dtin', 'Vl\u0430dimir Put\u0456n', 'V.L.A.D.I.M.I.R P.U.T.I.N', 'V L A D I M I R  P U T I N', 'V-l-a-d-i-m-i-r Putin']) {
+    assert.equal(compare(trick, 'Vladimir Putin', { schema: 'Person' }).score, 1, trick);
+  }
+});
+
+test('bad input is refused with a reason', () => {
+  assert.throws(() => queryFromRecord({ full_name: '   ' }), QueryError);
+  assert.throws(() => queryFromRecord({ full_name: 'x'.repeat(10000) }), /characters long/);
+  assert.throws(() => queryFromRecord({ full_name: 'Ivan\u0000Petrov' }), /control characters/);
+  assert.throws(() => queryFromRecord({ gender: 'male' }), /no name/);
+  assert.throws(() => queryFromRecord({ full_name: 'Ivan', schema: 'Spaceship' }), /unknown schema/);
+});
+
+test('batch rows become clean queries: country names to codes, dates to ISO', () => {
+  const q = queryFromRecord({ full_name: 'Ivan Petrov', date_of_birth: '01/05/1970', nationality: 'Russian Federation', gender: 'M' });
+  assert.deepEqual(q, { schema: 'Person', properties: { name: ['Ivan Petrov'], birthDate: ['1970-05-01'], gender: ['male'], nationality: ['ru'] } });
+  assert.equal(queryFromRecord({ name: 'Acme Ltd', schema: 'company', country: 'Germany' }).properties.country?.[0], 'de');
+});
+
+// ---------------------------------------------------------------------------------------------------------
+// The real UN list
+
+const { entities } = await readAll(unXml, [listFile('un', 'consolidated.xml')]);
+const screener = Screener.fromEntities(entities);
+const top = (q: ScreenQuery) => screener.screen(q, { limit: 5 });
+
+test('UN: KIM YONG CHOL (KPi.024) in Latin spellings', () => {
+  for (const name of ['KIM YONG CHOL', 'Kim Yong-chol', 'kim yong chol', 'Yong Chol Kim', 'KIM Yong Chol']) {
+    const r = top(person(name));
+    assert.ok(r.some((x) => x.entity.id === 'un-KPi.024' && x.match), name);
+  }
+});
+
+// Needs Korean romanisation in src/text (latinVariants('김영철') giving "kim ..."): a todo until it lands there.
+const romanisesKorean = latinVariants('김영철').some((v) => v.startsWith('kim'));
+test('UN: KIM YONG CHOL (KPi.024) from Hangul and Cyrillic', { todo: romanisesKorean ? false : 'waits for Korean romanisation in src/text' }, () => {
+  for (const name of ['김영철', 'Ким Ён Чхоль', 'Ким Ен Чхоль']) {
+    const r = top(person(name));
+    assert.ok(r.some((x) => x.entity.id === 'un-KPi.024' && x.match), `${name}: ${r.map((x) => `${x.entity.id} ${x.score}`).join(', ')}`);
+  }
+});
+
+test('UN: an Arabic original-script name finds its party; a reworded one does not match it', () => {
+  // SADDAM HUSSEIN AL-TIKRITI is listed with his Arabic name too
+  assert.ok(top(person('صدام حسين التكريتي')).some((x) => x.entity.id === 'un-IQi.001' && x.match));
+  assert.ok(top(person('Saddam Hussein Al-Tikriti', { birthDate: ['1937-04-28'] }))[0]?.entity.id === 'un-IQi.001');
+  assert.ok(!top(person('Saddam Karimi')).some((x) => x.entity.id === 'un-IQi.001' && x.match));
+});
+
+test('UN: screening with a birth date of another year lowers the listed party below a clean match', () => {
+  const clean = top(person('KIM YONG CHOL', { birthDate: ['1962-02-18'] })).find((x) => x.entity.id === 'un-KPi.024')!;
+  const other = top(person('KIM YONG CHOL', { birthDate: ['1990'] })).find((x) => x.entity.id === 'un-KPi.024')!;
+  assert.ok(other.score < clean.score);
+});
+
+test('UN: filters by dataset, schema and id', () => {
+  assert.equal(screener.screen(person('KIM YONG CHOL'), { datasets: ['us_ofac_sdn'] }).length, 0);
+  assert.equal(screener.screen(person('KIM YONG CHOL'), { excludeIds: ['un-KPi.024'] }).some((x) => x.entity.id === 'un-KPi.024'), false);
+  assert.equal(screener.screen({ schema: 'Vessel', properties: { name: ['KIM YONG CHOL'] } }).length, 0, 'a vessel query never returns a person');
+});
