@@ -66,7 +66,7 @@ export class Monitor {
    * Screen the whole portfolio. `listVersions` maps each dataset to its active version label, recorded on
    * the run, on every alert and in the audit trail.
    */
-  async run(screen: RecordScreener, listVersions: Record<string, string>, actor: string, onProgress?: (done: number, total: number) => void): Promise<{ run: MonitorRun; created: Alert[] }> {
+  async run(screen: RecordScreener, listVersions: Record<string, string>, actor: string, onProgress?: (done: number, total: number, runId: number) => void): Promise<{ run: MonitorRun; created: Alert[] }> {
     const records = await this.portfolio.all();
     const started = new Date().toISOString();
     const runId = await this.sql.transaction(async (tx) => {
@@ -77,11 +77,20 @@ export class Monitor {
       );
       return id;
     }, 'monitor_runs');
+    onProgress?.(0, records.length, runId); // lets a caller running this in the background report the run id at once
     const created: Alert[] = [];
+    const unreadable: string[] = [];
     try {
       for (let i = 0; i < records.length; i++) {
         const record = records[i];
-        for (const hit of screen(record.fields)) {
+        let hits: RecordHit[];
+        try {
+          hits = screen(record.fields);
+        } catch (err) {
+          unreadable.push(`${record.id} (${(err as Error).message})`);
+          hits = [];
+        }
+        for (const hit of hits) {
           if (!hit.match) continue;
           const dataset = hit.entity.datasets[0];
           const alert = await this.alerts.raise(
@@ -104,11 +113,13 @@ export class Monitor {
         }
         if ((i + 1) % 50 === 0 || i + 1 === records.length) {
           await this.sql.run('UPDATE monitor_runs SET records_done = ?, alerts_created = ? WHERE id = ?', [i + 1, created.length, runId]);
-          onProgress?.(i + 1, records.length);
+          onProgress?.(i + 1, records.length, runId);
         }
       }
-      await this.sql.run("UPDATE monitor_runs SET status = 'finished', finished_at = ?, records_done = ?, alerts_created = ? WHERE id = ?", [new Date().toISOString(), records.length, created.length, runId]);
-      await this.audit.append({ action: 'monitor.run', subject: `run-${runId}`, actor, details: { records: records.length, alerts_created: created.length }, list_versions: listVersions });
+      // records that could not be screened are reported on the run, never passed as clear
+      const problem = unreadable.length ? `${unreadable.length} record(s) could not be screened: ${unreadable.slice(0, 20).join('; ')}` : null;
+      await this.sql.run("UPDATE monitor_runs SET status = 'finished', finished_at = ?, records_done = ?, alerts_created = ?, error = ? WHERE id = ?", [new Date().toISOString(), records.length, created.length, problem, runId]);
+      await this.audit.append({ action: 'monitor.run', subject: `run-${runId}`, actor, details: { records: records.length, alerts_created: created.length, unreadable: unreadable.length }, list_versions: listVersions });
     } catch (err) {
       await this.sql.run("UPDATE monitor_runs SET status = 'failed', finished_at = ?, error = ? WHERE id = ?", [new Date().toISOString(), (err as Error).message, runId]);
       await this.audit.append({ action: 'monitor.run.failed', subject: `run-${runId}`, actor, details: { error: (err as Error).message }, list_versions: listVersions });

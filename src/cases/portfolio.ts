@@ -31,7 +31,12 @@ export class PortfolioError extends Error {}
 
 /** Parse a CSV (header row) or JSON-lines portfolio file; every row needs an `id` and a name. */
 export async function readPortfolioFile(file: string): Promise<PortfolioFields[]> {
-  const text = (await readFile(file, 'utf8')).replace(/^\uFEFF/, '');
+  return parsePortfolio(await readFile(file, 'utf8'), file);
+}
+
+/** Parse portfolio text (an uploaded file); `file` names it in errors and, by its extension, picks JSON lines. */
+export function parsePortfolio(content: string, file: string): PortfolioFields[] {
+  const text = content.replace(/^\uFEFF/, '');
   let rows: Array<Record<string, unknown>>;
   if (/\.jsonl?$/i.test(file) || text.trimStart().startsWith('{')) {
     rows = text

@@ -8,6 +8,7 @@ import { ListStore } from '../../store/lists.js';
 import { importList, type ImportResult } from '../../store/import.js';
 import { diffVersions } from '../../store/diff.js';
 import { recordAudit } from '../../audit/log.js';
+import { autoMonitorEnabled, runMonitoring } from './cases.js';
 import { CliError, printJson, printTable, progress } from '../output.js';
 
 export function openListStore(): ListStore {
@@ -65,6 +66,7 @@ export function registerListCommands(program: Command): void {
     .option('--allow-shrink', 'accept a version with far fewer parties than the active one')
     .action(async (paths: string[], flags: ImportFlags) => {
       const { results, skipped } = await runImport(paths, flags);
+      if (results.some((r) => r.status === 'imported')) await monitorAfterListChange(!!flags.json);
       if (flags.json) {
         printJson({
           imported: results.map((r) => ({ status: r.status, ...summary(r.version), changes: r.changes ?? null })),
@@ -122,6 +124,13 @@ export function registerListCommands(program: Command): void {
       await once(out, 'finish');
       console.error(`wrote ${n} entities to ${flags.out}`);
     });
+}
+
+/** Settings may ask for a monitoring run whenever a list changed (`{"monitor": {"afterImport": true}}`). */
+export async function monitorAfterListChange(quiet: boolean): Promise<void> {
+  if (!autoMonitorEnabled()) return;
+  const { run } = await runMonitoring({ quiet: true });
+  if (!quiet) console.log(`monitoring run ${run.id}: ${run.records_total} records, ${run.alerts_created} new alerts`);
 }
 
 function fail(message: string): never {

@@ -10,7 +10,7 @@ import { importList } from '../../store/import.js';
 import { loadSettings } from '../../settings.js';
 import { recordAudit } from '../../audit/log.js';
 import { CliError, printJson } from '../output.js';
-import { openListStore, summary } from './lists.js';
+import { monitorAfterListChange, openListStore, summary } from './lists.js';
 
 export interface UpdateOutcome {
   dataset: string;
@@ -71,6 +71,7 @@ export function registerUpdateCommand(program: Command): void {
         await recordAudit({ action: 'list.update', subject: d, details: { status: o.status, version: o.version?.version ?? null, error: o.error ?? null } });
         if (!flags.json) console.log(`${d}: ${o.status}${o.version ? ` ${o.version.version}` : ''}${o.error ? ` — ${o.error}` : ''}`);
       }
+      if (outcomes.some((o) => o.status === 'imported')) await monitorAfterListChange(!!flags.json);
       if (flags.json) printJson(outcomes);
       if (outcomes.some((o) => o.status === 'failed')) process.exitCode = 1;
     });
