@@ -5,6 +5,7 @@
 // Documents are integer ids (positions in the build input); everything is typed arrays after build.
 import { Postings, PostingsBuilder } from './postings.js';
 import { TopK } from './heap.js';
+import { DeletionIndex } from './deletions.js';
 
 /** What the index sees of one listed party. */
 export interface IndexDocument {
@@ -61,7 +62,7 @@ export class CandidateIndex {
   /** token → documents */
   private readonly tokens: Postings;
   /** deletion key → token ids */
-  private readonly deletes: Postings;
+  private readonly deletes: DeletionIndex;
   /** phonetic key → token ids */
   private readonly phonetics: Postings;
   /** identifier → documents */
@@ -72,11 +73,12 @@ export class CandidateIndex {
   private readonly credit: Float32Array;
   private readonly slotStamp: Int32Array;
   private readonly seenStamp: Int32Array;
-  private touched: Int32Array;
+  /** Documents credited in the current search (each once: at most every document). */
+  private readonly touched: Int32Array;
   private slotSerial = 0;
   private searchSerial = 0;
 
-  private constructor(tokens: Postings, deletes: Postings, phonetics: Postings, identifiers: Postings, size: number) {
+  private constructor(tokens: Postings, deletes: DeletionIndex, phonetics: Postings, identifiers: Postings, size: number) {
     this.tokens = tokens;
     this.deletes = deletes;
     this.phonetics = phonetics;
@@ -87,7 +89,7 @@ export class CandidateIndex {
     this.credit = new Float32Array(size);
     this.slotStamp = new Int32Array(size);
     this.seenStamp = new Int32Array(size);
-    this.touched = new Int32Array(Math.min(size, 4096));
+    this.touched = new Int32Array(size);
   }
 
   static build(docs: Iterable<IndexDocument>): CandidateIndex {
@@ -109,15 +111,15 @@ export class CandidateIndex {
       n++;
     }
     const tokenPostings = tokens.build();
-    const deletes = new PostingsBuilder();
+    const deletable: Array<string | undefined> = new Array(tokenPostings.size);
     const phonetics = new PostingsBuilder();
     for (const [token, id] of tokenPostings.keys) {
-      if (!fuzzy[id]) continue;
-      if (token.length >= MIN_DELETE_LENGTH) for (const d of deletions(token)) deletes.add(d, id);
+      if (!fuzzy[id] || token.length < MIN_DELETE_LENGTH) continue;
+      deletable[id] = token;
       const p = phoneticOf[id];
-      if (p && p.length >= 2 && token.length >= MIN_DELETE_LENGTH) phonetics.add(p, id);
+      if (p && p.length >= 2) phonetics.add(p, id);
     }
-    return new CandidateIndex(tokenPostings, deletes.build(), phonetics.build(), identifiers.build(), n);
+    return new CandidateIndex(tokenPostings, DeletionIndex.build(deletable), phonetics.build(), identifiers.build(), n);
   }
 
   /** Number of distinct indexed tokens (for reports). */
@@ -133,12 +135,12 @@ export class CandidateIndex {
     put(this.tokens.id(token), CREDIT_EXACT);
     if (token.length >= MIN_DELETE_LENGTH - 1) {
       // listed token one letter longer (query lacks a letter)
-      this.eachIn(this.deletes, this.deletes.id(token), (id) => put(id, CREDIT_ONE_EDIT));
+      this.deletes.each(token, (id) => put(id, CREDIT_ONE_EDIT));
     }
     if (token.length >= MIN_DELETE_LENGTH) {
       for (const d of deletions(token)) {
         put(this.tokens.id(d), CREDIT_ONE_EDIT); // query has an extra letter
-        this.eachIn(this.deletes, this.deletes.id(d), (id) => put(id, CREDIT_ONE_EDIT)); // substitution, transposition
+        this.deletes.each(d, (id) => put(id, CREDIT_ONE_EDIT)); // substitution, transposition
       }
       if (phonetic && phonetic.length >= 2) this.eachIn(this.phonetics, this.phonetics.id(phonetic), (id) => put(id, CREDIT_PHONETIC));
     }
@@ -219,11 +221,6 @@ export class CandidateIndex {
       if (this.seenStamp[doc] === serial) return;
       this.seenStamp[doc] = serial;
       this.credit[doc] = 0;
-      if (nTouched === this.touched.length) {
-        const grown = new Int32Array(Math.min(this.size, this.touched.length * 2));
-        grown.set(this.touched);
-        this.touched = grown;
-      }
       this.touched[nTouched++] = doc;
     };
     const values = this.tokens.values;
@@ -233,13 +230,22 @@ export class CandidateIndex {
       const stamp = ++this.slotSerial;
       // best credit first, so a document is credited once per slot, at its best
       const entries = [...expansion].map(([id, c]) => [id, c * this.idf[id]] as const).sort((a, b) => b[1] - a[1]);
+      // the innermost loop of candidate search (frequent tokens have thousands of postings): locals only
+      const slotStamp = this.slotStamp;
+      const seenStamp = this.seenStamp;
+      const credit = this.credit;
+      const touched = this.touched;
       for (const [id, weight] of entries) {
-        for (let i = offsets[id]; i < offsets[id + 1]; i++) {
+        const end = offsets[id + 1];
+        for (let i = offsets[id]; i < end; i++) {
           const doc = values[i];
-          if (this.slotStamp[doc] === stamp) continue;
-          this.slotStamp[doc] = stamp;
-          touch(doc);
-          this.credit[doc] += weight;
+          if (slotStamp[doc] === stamp) continue;
+          slotStamp[doc] = stamp;
+          if (seenStamp[doc] !== serial) {
+            seenStamp[doc] = serial;
+            credit[doc] = weight;
+            touched[nTouched++] = doc;
+          } else credit[doc] += weight;
         }
       }
     }

@@ -7,7 +7,9 @@ let rowC = new Int32Array(64);
 
 /**
  * Optimal-string-alignment distance (Levenshtein plus adjacent transpositions), giving up early:
- * returns `max + 1` as soon as the distance is known to exceed `max`.
+ * returns `max + 1` as soon as the distance is known to exceed `max`. With a bound only the diagonal band
+ * |i - j| <= max is computed (cells outside it exceed max anyway): names allow 1–3 edits, so this is a
+ * few cells per letter instead of a full table.
  */
 export function editDistance(a: string, b: string, max = Infinity): number {
   if (a === b) return 0;
@@ -16,42 +18,49 @@ export function editDistance(a: string, b: string, max = Infinity): number {
   if (Math.abs(la - lb) > max) return max + 1;
   if (la === 0) return lb;
   if (lb === 0) return la;
-  if (lb + 1 > rowA.length) {
+  if (lb + 2 > rowA.length) {
     rowA = new Int32Array(lb * 2 + 2);
     rowB = new Int32Array(lb * 2 + 2);
     rowC = new Int32Array(lb * 2 + 2);
   }
+  const band = max < la + lb ? max : la + lb;
+  const big = la + lb + 1; // stands for "outside the band": more than any distance
   // rowC: two rows back (for transpositions), rowB: previous row, rowA: current row
   let prev2 = rowC;
   let prev = rowB;
   let cur = rowA;
-  for (let j = 0; j <= lb; j++) prev[j] = j;
+  const hi0 = band < lb ? band : lb;
+  for (let j = 0; j <= hi0; j++) prev[j] = j;
+  if (hi0 < lb) prev[hi0 + 1] = big;
   for (let i = 1; i <= la; i++) {
-    cur[0] = i;
-    let rowMin = i;
+    const lo = i - band > 1 ? i - band : 1;
+    const hi = i + band < lb ? i + band : lb;
+    cur[lo - 1] = lo === 1 ? i : big;
+    let rowMin = lo === 1 ? i : big;
     const ca = a.charCodeAt(i - 1);
-    for (let j = 1; j <= lb; j++) {
+    const ca2 = i > 1 ? a.charCodeAt(i - 2) : -1;
+    for (let j = lo; j <= hi; j++) {
       const cb = b.charCodeAt(j - 1);
-      const cost = ca === cb ? 0 : 1;
-      let v = prev[j - 1] + cost;
+      let v = prev[j - 1] + (ca === cb ? 0 : 1);
       const del = prev[j] + 1;
       const ins = cur[j - 1] + 1;
       if (del < v) v = del;
       if (ins < v) v = ins;
-      if (i > 1 && j > 1 && ca === b.charCodeAt(j - 2) && a.charCodeAt(i - 2) === cb) {
+      if (j > 1 && ca === b.charCodeAt(j - 2) && ca2 === cb) {
         const tr = prev2[j - 2] + 1;
         if (tr < v) v = tr;
       }
       cur[j] = v;
       if (v < rowMin) rowMin = v;
     }
+    if (hi < lb) cur[hi + 1] = big;
     if (rowMin > max) return max + 1;
     const t = prev2;
     prev2 = prev;
     prev = cur;
     cur = t;
   }
-  return prev[lb];
+  return prev[lb] > max ? max + 1 : prev[lb];
 }
 
 let matchA = new Uint8Array(64);

@@ -2,6 +2,7 @@
 // [0, 1] (how strongly the feature holds) and a sentence an analyst can check. Weights are not here:
 // they live in one table per algorithm (algorithms.ts).
 import { countryName } from '../model/countries.js';
+import { legalFormsAgree } from '../text/legal.js';
 import { compareNames, nameScore, numbersDisagree, type NameWeights } from './names.js';
 import { STRONG_ID_PROPS, type PreparedEntity, type PreparedName } from './prepare.js';
 
@@ -173,11 +174,14 @@ export const countryMismatch: FeatureFn = ({ q, c }) => {
 export const genderMismatch: FeatureFn = ({ q, c }) =>
   q.gender && c.gender && q.gender !== c.gender ? { score: 1, detail: `gender ${q.gender} vs listed ${c.gender}` } : NONE;
 
-/** Both names carry a legal form and none agrees (an LLC is not a JSC): minor, forms get mis-stated. */
+/**
+ * Both names carry a legal form and the classes do not agree (an LLC is not a JSC; a generic "Company"
+ * agrees with any): minor, forms get mis-stated.
+ */
 export const legalFormMismatch: FeatureFn = ({ name: m }) => {
   if (!m) return NONE;
   const a = m.qn.legalForms;
   const b = m.cn.legalForms;
-  if (!a.length || !b.length || a.some((f) => b.includes(f))) return NONE;
+  if (legalFormsAgree(a, b)) return NONE;
   return { score: 1, detail: `legal form ${a.join('/')} vs listed ${b.join('/')}` };
 };

@@ -4,7 +4,7 @@
 // `nameScore` is the hot path (no allocation); `compareNames` adds what an explanation needs.
 import { editDistance } from './distance.js';
 import type { PreparedName } from './prepare.js';
-import { TokenKind, allowedEdits, tokenSimilarity } from './tokens.js';
+import { TokenKind, allowedEdits, popcount, tokenSimilarity } from './tokens.js';
 
 /** The knobs of name comparison; every algorithm's values live in `algorithms.ts`. */
 export interface NameWeights {
@@ -172,7 +172,7 @@ function align(q: PreparedName, c: PreparedName, loose: boolean, w: NameWeights)
     pairC[nPairs] = bj;
     pairS[nPairs++] = best;
   }
-  const m = mergeAdjacent(q.tokens, usedQ, nq, c.tokens, usedC, nc, loose, 0) ?? mergeAdjacent(c.tokens, usedC, nc, q.tokens, usedQ, nq, loose, 1);
+  const m = mergeAdjacent(q.tokens, q.masks, usedQ, nq, c.tokens, c.masks, usedC, nc, loose, 0) ?? mergeAdjacent(c.tokens, c.masks, usedC, nc, q.tokens, q.masks, usedQ, nq, loose, 1);
   if (m) {
     num += m * 2;
     den += 2;
@@ -218,15 +218,30 @@ function align(q: PreparedName, c: PreparedName, loose: boolean, w: NameWeights)
 }
 
 /** Two adjacent unused tokens of `a`, written together, against one unused token of `b`. Marks them used; returns the score. */
-function mergeAdjacent(a: string[], usedA: Uint8Array, na: number, b: string[], usedB: Uint8Array, nb: number, loose: boolean, side: number): number | undefined {
+function mergeAdjacent(
+  a: string[],
+  masksA: number[],
+  usedA: Uint8Array,
+  na: number,
+  b: string[],
+  masksB: number[],
+  usedB: Uint8Array,
+  nb: number,
+  loose: boolean,
+  side: number,
+): number | undefined {
   for (let i = 0; i + 1 < na; i++) {
     if (usedA[i] || usedA[i + 1]) continue;
-    const joined = a[i] + a[i + 1];
+    const joinedLength = a[i].length + a[i + 1].length;
+    const joinedMask = masksA[i] | masksA[i + 1];
     for (let j = 0; j < nb; j++) {
       if (usedB[j]) continue;
-      const longer = Math.max(joined.length, b[j].length);
+      const lb = b[j].length;
+      const longer = joinedLength > lb ? joinedLength : lb;
       const max = allowedEdits(longer, loose);
-      const d = editDistance(joined, b[j], max);
+      // cheap bounds first (length, letter sets: one edit changes at most two letters of the set)
+      if (Math.abs(joinedLength - lb) > max || popcount(joinedMask ^ masksB[j]) > 2 * max) continue;
+      const d = editDistance(a[i] + a[i + 1], b[j], max);
       if (d > max) continue;
       usedA[i] = usedA[i + 1] = usedB[j] = 1;
       const score = (1 - d / longer) ** 2;

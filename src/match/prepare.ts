@@ -157,7 +157,11 @@ function tokenInfo(token: string): TokenInfo {
   return info;
 }
 
-function prepareLatin(original: string, latin: string, source: NameSource, schema: string): PreparedName | undefined {
+/** Written in another script than Latin (so its Latin renderings are transliterations). */
+const NOT_LATIN = /[^\p{Script=Latin}\p{N}\p{P}\p{S}\p{Z}\p{M}\p{Cf}\p{Cc}]/u;
+const NON_ASCII = /[^\x00-\x7f]/;
+
+function prepareLatin(original: string, transliterated: boolean, latin: string, source: NameSource, schema: string): PreparedName | undefined {
   const organisation = isOrganisation(schema);
   const parts = nameParts(latin, schema);
   let core = joinLetterRuns(parts.core).slice(0, MAX_TOKENS);
@@ -179,7 +183,7 @@ function prepareLatin(original: string, latin: string, source: NameSource, schem
     source,
     organisation,
     latin,
-    transliterated: /[^\p{Script=Latin}\p{N}\p{P}\p{S}\p{Z}\p{M}\p{Cf}\p{Cc}]/u.test(original),
+    transliterated,
     tokens: core,
     kinds,
     phonetic: infos.map((i) => i.phonetic),
@@ -190,20 +194,31 @@ function prepareLatin(original: string, latin: string, source: NameSource, schem
   };
 }
 
+/** A prepared name with the key that tells duplicates apart (same tokens, same numbers). */
+interface KeyedName {
+  key: string;
+  name: PreparedName;
+}
+
 /** One written name → prepared names: every Latin rendering of the name and of former names beside it. */
 export function prepareName(raw: string, source: NameSource, schema: string): PreparedName[] {
+  return prepareNameKeyed(raw, source, schema).map((k) => k.name);
+}
+
+function prepareNameKeyed(raw: string, source: NameSource, schema: string): KeyedName[] {
   const text = raw.length > MAX_NAME_CHARS ? raw.slice(0, MAX_NAME_CHARS) : raw;
   const { name, others } = splitAnnotations(text, isVessel(schema));
-  const out: PreparedName[] = [];
+  const out: KeyedName[] = [];
   const seen = new Set<string>();
   const add = (written: string, src: NameSource) => {
+    const transliterated = NON_ASCII.test(written) && NOT_LATIN.test(written);
     for (const latin of latinVariants(joinSpelledOut(written))) {
-      const p = prepareLatin(written, latin, src, schema);
+      const p = prepareLatin(written, transliterated, latin, src, schema);
       if (!p) continue;
       const key = `${p.tokens.join(' ')}|${p.numbers.join(' ')}`;
       if (seen.has(key)) continue;
       seen.add(key);
-      out.push(p);
+      out.push({ key, name: p });
     }
   };
   add(name, source);
@@ -222,34 +237,62 @@ function writtenNames(props: Record<string, string[]>): Array<[string, NameSourc
   if (first.length || last.length) {
     const middle = [...(props.middleName ?? []), ...(props.secondName ?? []), ...(props.fatherName ?? [])];
     const full = [first[0], ...middle, last[0]].filter(Boolean).join(' ');
-    if (full && !out.some(([v]) => cleanText(v) === cleanText(full))) out.push([full, out.length ? 'alias' : 'name']);
+    if (full) {
+      const cleanFull = cleanText(full);
+      if (!out.some(([v]) => v === full || cleanText(v) === cleanFull)) out.push([full, out.length ? 'alias' : 'name']);
+    }
   }
   return out;
 }
 
+/**
+ * Prepared names of written names, kept while many entities are prepared together: the same party is on
+ * several lists under the same names. Prepared names are never modified, so entities may share them.
+ */
+export class NameCache {
+  private readonly names = new Map<string, KeyedName[]>();
+
+  get(raw: string, source: NameSource, schema: string): KeyedName[] {
+    const key = `${schema}\u0000${source}\u0000${raw}`;
+    let found = this.names.get(key);
+    if (!found) this.names.set(key, (found = prepareNameKeyed(raw, source, schema)));
+    return found;
+  }
+}
+
 /** Prepare an entity or a query (same shape: schema + properties). */
-export function prepareEntity(entity: Pick<Entity, 'schema' | 'properties'>): PreparedEntity {
+export function prepareEntity(entity: Pick<Entity, 'schema' | 'properties'>, cache?: NameCache): PreparedEntity {
   const props = entity.properties;
   const names: PreparedName[] = [];
   const seen = new Set<string>();
   for (const [written, source] of writtenNames(props)) {
-    for (const p of prepareName(written, source, entity.schema)) {
-      const key = `${p.tokens.join(' ')}|${p.numbers.join(' ')}`;
+    for (const { key, name } of cache ? cache.get(written, source, entity.schema) : prepareNameKeyed(written, source, entity.schema)) {
       // the same name under a stronger source wins (name before alias before weakAlias)
       if (seen.has(key)) continue;
       seen.add(key);
-      names.push(p);
+      names.push(name);
     }
   }
-  const birthDates = uniq((props.birthDate ?? []).map(normalizeDate));
-  const countries = uniq(COUNTRY_PROPS.flatMap((p) => props[p] ?? []).map((c) => countryCode(c)));
+  const birthDates = props.birthDate?.length ? uniq(props.birthDate.map(normalizeDate)) : [];
+  const countries: string[] = [];
+  for (const prop of COUNTRY_PROPS) for (const v of props[prop] ?? []) countries.push(cachedCountryCode(v) as string);
   const gender = normalizeGender(props.gender?.[0]);
   const identifiers = new Map<string, string[]>();
   for (const prop of ID_PROPS) {
-    const vals = uniq((props[prop] ?? []).map(normalizeIdentifier).filter((v) => v.length >= 4));
+    if (!props[prop]?.length) continue;
+    const vals = uniq(props[prop].map(normalizeIdentifier).filter((v) => v.length >= 4));
     if (vals.length) identifiers.set(prop, vals);
   }
-  return { schema: entity.schema, names, birthDates, countries, gender, identifiers };
+  return { schema: entity.schema, names, birthDates, countries: uniq(countries), gender, identifiers };
+}
+
+// Country values repeat (a few hundred distinct in 100k); the lookup normalises text each time.
+const countryCodes = new Map<string, string | undefined>();
+function cachedCountryCode(value: string): string | undefined {
+  if (countryCodes.has(value)) return countryCodes.get(value);
+  const code = countryCode(value);
+  if (countryCodes.size < 10_000) countryCodes.set(value, code);
+  return code;
 }
 
 export function normalizeGender(value: string | undefined): string | undefined {

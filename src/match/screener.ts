@@ -5,7 +5,7 @@ import { schemataCanMatch } from '../model/schema.js';
 import type { ListStore } from '../store/lists.js';
 import { CandidateIndex, type CandidateQuery, type IndexDocument } from '../index/candidates.js';
 import { getAlgorithm } from './algorithms.js';
-import { prepareEntity, type PreparedEntity } from './prepare.js';
+import { NameCache, prepareEntity, type PreparedEntity } from './prepare.js';
 import { scorePrepared, type Explanation } from './score.js';
 
 /** What is screened: the yente query shape (an FtM schema and properties). */
@@ -63,7 +63,9 @@ export class Screener {
   private constructor(entities: Entity[]) {
     const start = performance.now();
     this.entities = entities;
-    this.prepared = entities.map((e) => prepareEntity(e));
+    // one cache for the build: the same names recur across lists; dropped afterwards
+    const names = new NameCache();
+    this.prepared = entities.map((e) => prepareEntity(e, names));
     entities.forEach((e, i) => this.byId.set(e.id, i));
     this.index = CandidateIndex.build(this.prepared.map(indexDocument));
     this.buildMs = performance.now() - start;

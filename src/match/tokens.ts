@@ -67,7 +67,8 @@ export function letterMask(token: string): number {
   return m;
 }
 
-function popcount(x: number): number {
+/** Number of bits set in a 32-bit letter mask. */
+export function popcount(x: number): number {
   x -= (x >>> 1) & 0x55555555;
   x = (x & 0x33333333) + ((x >>> 2) & 0x33333333);
   return (((x + (x >>> 4)) & 0x0f0f0f0f) * 0x01010101) >>> 24;

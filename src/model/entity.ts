@@ -101,7 +101,10 @@ export function values(entity: Entity, prop: string): string[] {
 export function contentHash(entity: Entity): string {
   const props = Object.keys(entity.properties)
     .sort()
-    .map((k) => [k, [...entity.properties[k]].sort()]);
+    .map((k) => {
+      const values = entity.properties[k];
+      return [k, values.length < 2 ? values : [...values].sort()];
+    });
   const text = JSON.stringify([entity.schema, props]);
   // the one-shot hash (Node ≥ 20.12) skips a Hash object per entity; same digest either way
   return (crypto.hash ? crypto.hash('sha256', text, 'hex') : crypto.createHash('sha256').update(text).digest('hex')).slice(0, 32);

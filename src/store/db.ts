@@ -45,6 +45,9 @@ const LIST_MIGRATIONS: string[] = [
 export function openDb(file = databasePath()): Db {
   mkdirSync(dirname(file), { recursive: true });
   const db = new Database(file);
+  // 8 KiB pages for a new store (an existing one keeps its own): an entity row is ~0.5 KB, and with 4 KiB pages
+  // importing every shared list took ~10% more SQLite CPU and a 20% larger file
+  db.pragma('page_size = 8192');
   db.pragma('journal_mode = WAL');
   db.pragma('synchronous = NORMAL');
   db.pragma('foreign_keys = ON');

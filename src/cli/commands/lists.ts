@@ -5,7 +5,8 @@ import type { Command } from 'commander';
 import { detectLists } from '../../sources/detect.js';
 import { openDb } from '../../store/db.js';
 import { ListStore } from '../../store/lists.js';
-import { importList, type ImportResult } from '../../store/import.js';
+import { importList, prefetchLists, type ImportResult } from '../../store/import.js';
+import { ReadPool } from '../../store/read-pool.js';
 import { diffVersions } from '../../store/diff.js';
 import { recordAudit } from '../../audit/log.js';
 import { autoMonitorEnabled, runMonitoring } from './cases.js';
@@ -27,19 +28,26 @@ export async function runImport(paths: string[], flags: ImportFlags): Promise<{ 
   const { lists, skipped } = await detectLists(paths);
   if (lists.length === 0) throw new CliError(`no list file found in ${paths.join(', ')}`);
   const results: ImportResult[] = [];
-  for (const list of lists) {
-    const bar = flags.json ? progress('', 0) : progress(`${list.format.format} ${list.input.files[0]}`);
-    try {
-      const result = await importList(store, list, { published: flags.published, allowShrink: flags.allowShrink, onProgress: (n) => bar.update(n) });
-      results.push(result);
-      await recordAudit({ action: 'list.import', subject: result.version.dataset, details: { status: result.status, version: result.version.version, files: list.input.files, changes: result.changes ?? null } });
-    } catch (err) {
-      await recordAudit({ action: 'list.import.failed', subject: list.format.dataset, details: { files: list.input.files, error: (err as Error).message } });
-      throw err;
-    } finally {
-      bar.stop();
+  // worker threads parse the next lists while this thread writes the current one (see store/read-pool.ts)
+  const pool = new ReadPool();
+  try {
+    await prefetchLists(store, pool, lists);
+    for (const list of lists) {
+      const bar = flags.json ? progress('', 0) : progress(`${list.format.format} ${list.input.files[0]}`);
+      try {
+        const result = await importList(store, list, { published: flags.published, allowShrink: flags.allowShrink, onProgress: (n) => bar.update(n), pool });
+        results.push(result);
+        await recordAudit({ action: 'list.import', subject: result.version.dataset, details: { status: result.status, version: result.version.version, files: list.input.files, changes: result.changes ?? null } });
+      } catch (err) {
+        await recordAudit({ action: 'list.import.failed', subject: list.format.dataset, details: { files: list.input.files, error: (err as Error).message } });
+        throw err;
+      } finally {
+        bar.stop();
+      }
+      if (!flags.json) printImportResult(results[results.length - 1], list.input.files);
     }
-    if (!flags.json) printImportResult(results[results.length - 1], list.input.files);
+  } finally {
+    await pool.close();
   }
   return { results, skipped };
 }

@@ -1,7 +1,7 @@
 // Streaming xlsx rows through exceljs's WorkbookReader (the maintained reader; the `xlsx` 0.18 package
 // on npm is unmaintained). Cells come back as plain strings; dates as ISO dates.
 import { Readable } from 'node:stream';
-import ExcelJS from 'exceljs';
+import type ExcelJS from 'exceljs';
 import yauzl from 'yauzl';
 import { SourceError } from '../types.js';
 
@@ -70,6 +70,13 @@ async function openXlsxZip(file: string): Promise<{ stream: Readable; failure: (
   return { stream: Readable.from(bytes()), failure: () => failure };
 }
 
+/** exceljs, loaded on first use: it is the largest module the loaders use, and most imports read no xlsx. */
+let excelJs: Promise<typeof ExcelJS> | undefined;
+function loadExcelJs(): Promise<typeof ExcelJS> {
+  excelJs ??= import('exceljs').then((m) => m.default);
+  return excelJs;
+}
+
 /**
  * Rows of the first worksheet, each an array of cell strings (index 0 = column A).
  * A file that is not an xlsx workbook fails with a SourceError naming it.
@@ -79,10 +86,11 @@ export async function* xlsxRows(file: string): AsyncGenerator<{ row: number; cel
   let zipFailure: () => Error | undefined;
   let zipStream: Readable;
   try {
+    const excel = await loadExcelJs();
     const zip = await openXlsxZip(file);
     zipFailure = zip.failure;
     zipStream = zip.stream;
-    reader = new ExcelJS.stream.xlsx.WorkbookReader(zip.stream, {
+    reader = new excel.stream.xlsx.WorkbookReader(zip.stream, {
       sharedStrings: 'cache',
       hyperlinks: 'ignore',
       styles: 'ignore',

@@ -3,13 +3,24 @@
 // ("Xi Jinping"), and every syllable apart ("Xi Jin Ping"). A name whose characters all have a Korean
 // reading and start with a Korean surname also gets that reading (金正恩 → Kim Jong Un). Japanese
 // kanji readings need a dictionary we do not have: kanji are read as Chinese (a known gap).
-import pinyinModule from 'pinyin';
+import { createRequire } from 'node:module';
 import { koreanReadingOfHanja } from './korean.js';
 
 type PinyinFn = (han: string, options?: { style?: 'normal'; mode?: 'normal' | 'surname'; heteronym?: boolean; segment?: boolean }) => string[][];
-// the package's CommonJS build puts the function on `.default` or `.pinyin` depending on the loader
-const mod = pinyinModule as unknown as PinyinFn | { pinyin?: PinyinFn; default?: PinyinFn };
-const pinyin: PinyinFn = typeof mod === 'function' ? mod : (mod.pinyin ?? mod.default!);
+type PinyinModule = PinyinFn | { pinyin?: PinyinFn; default?: PinyinFn };
+
+// The pinyin dictionary takes about a second of CPU to load: loaded on the first Han name, not at every
+// start of the CLI or server (most screening is Latin-only).
+const require = createRequire(import.meta.url);
+let loaded: PinyinFn | undefined;
+function pinyin(han: string, options: Parameters<PinyinFn>[1]): string[][] {
+  if (!loaded) {
+    // the package's CommonJS build puts the function on `.default` or `.pinyin` depending on the loader
+    const mod = require('pinyin') as PinyinModule;
+    loaded = typeof mod === 'function' ? mod : (mod.pinyin ?? mod.default!);
+  }
+  return loaded(han, options);
+}
 
 const DOUBLE_SURNAMES = new Set([
   '欧阳', '歐陽', '司马', '司馬', '上官', '诸葛', '諸葛', '东方', '東方', '皇甫', '尉迟', '尉遲', '公孙', '公孫', '慕容', '令狐', '长孙',

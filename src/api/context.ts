@@ -1,0 +1,37 @@
+// What every route handler may use: the list store (reads), the screening pool, the index watcher,
+// the audit trail and the metrics.
+import type { FastifyRequest } from 'fastify';
+import type { ListStore } from '../store/lists.js';
+import type { AuditEvent } from '../audit/log.js';
+import type { AuditTrail } from './audit.js';
+import type { Metrics } from './metrics.js';
+import type { Generation, ScreeningPool } from './pool.js';
+import type { IndexWatcher } from './watcher.js';
+
+export interface ApiContext {
+  store: ListStore;
+  pool: ScreeningPool;
+  watcher: IndexWatcher;
+  audit: AuditTrail;
+  metrics: Metrics;
+}
+
+/** Datasets the serving index holds (before the first index: none). */
+export function servedDatasets(ctx: ApiContext): Iterable<string> {
+  return ctx.pool.generation?.versions.keys() ?? [];
+}
+
+/** The index state `/readyz`, `/v1/lists` and `/v1/refresh` show. */
+export function indexState(ctx: ApiContext, gen: Generation) {
+  return { generation: gen.id, entities: gen.info.entities, built_at: gen.builtAt.toISOString(), building: ctx.pool.isBuilding, versions: ctx.watcher.versionLabels(gen) };
+}
+
+/** Record a screening request: who asked (key name), what, and the list versions that answered. */
+export function auditScreening(ctx: ApiContext, request: FastifyRequest, gen: Generation, event: Omit<AuditEvent, 'actor' | 'list_versions'>): void {
+  ctx.audit.record({
+    ...event,
+    actor: `api:${request.principal?.name ?? 'anonymous'}`,
+    details: { request_id: request.id, ...event.details },
+    list_versions: ctx.watcher.versionLabels(gen),
+  });
+}

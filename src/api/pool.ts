@@ -1,0 +1,211 @@
+// The screening workers behind the HTTP thread, in generations. A generation is N worker threads holding a
+// Snapshot of the same list versions. A hot swap starts a new generation beside the serving one and, once
+// every new worker has built its index, switches the reference in one assignment: new requests go to the
+// new generation, requests in flight finish on the old one, whose workers are then stopped.
+import { Worker } from 'node:worker_threads';
+import { ApiError } from './errors.js';
+import type { FromWorker, Job, JobResults, SnapshotInfo, ToWorker } from './protocol.js';
+import type { WorkerInit } from './worker.js';
+
+interface Pending {
+  resolve: (value: unknown) => void;
+  reject: (err: Error) => void;
+  timer: NodeJS.Timeout;
+}
+
+class WorkerHandle {
+  inflight = 0;
+  /** Stopped on purpose (old generation, shutdown): its exit is not a crash. */
+  retired = false;
+  readonly pending = new Map<number, Pending>();
+  constructor(readonly worker: Worker) {}
+}
+
+export interface Generation {
+  /** Increases with every swap. */
+  readonly id: number;
+  /** dataset → list version id this generation answers from. */
+  readonly versions: Map<string, number>;
+  readonly info: SnapshotInfo;
+  readonly builtAt: Date;
+}
+
+interface LiveGeneration extends Generation {
+  workers: WorkerHandle[];
+}
+
+export interface PoolLogger {
+  info(obj: object, msg: string): void;
+  warn(obj: object, msg: string): void;
+  error(obj: object, msg: string): void;
+}
+
+export interface PoolOptions {
+  dbPath: string;
+  /** Worker threads per generation. */
+  workers: number;
+  /** A job running longer than this fails with 503 and its worker is replaced. */
+  jobTimeoutMs?: number;
+  log: PoolLogger;
+  /** Called after each swap (metrics, logs). */
+  onSwap?: (generation: Generation, previous: Generation | undefined) => void;
+}
+
+const WORKER_URL = new URL('./worker.js', import.meta.url);
+
+export class ScreeningPool {
+  private current: LiveGeneration | undefined;
+  private building: Promise<Generation> | undefined;
+  private generations = 0;
+  private jobs = 0;
+  private closed = false;
+  /** Every worker still running, of any generation (shutdown stops them all). */
+  private readonly live = new Set<WorkerHandle>();
+
+  constructor(private readonly opts: PoolOptions) {}
+
+  /** The generation answering requests; undefined until the first index is built. */
+  get generation(): Generation | undefined {
+    return this.current;
+  }
+
+  get isClosed(): boolean {
+    return this.closed;
+  }
+
+  get isBuilding(): boolean {
+    return this.building !== undefined;
+  }
+
+  /**
+   * Build a generation over these list versions and swap it in. Concurrent calls share the build in
+   * progress; the caller compares versions afterwards and calls again if the store moved on meanwhile.
+   */
+  load(versions: Map<string, number>): Promise<Generation> {
+    this.building ??= this.build(versions).finally(() => (this.building = undefined));
+    return this.building;
+  }
+
+  private async build(versions: Map<string, number>): Promise<Generation> {
+    const versionIds = [...versions.values()].sort((a, b) => a - b);
+    const started = performance.now();
+    const spawned = Array.from({ length: Math.max(1, this.opts.workers) }, () => this.spawn(versionIds));
+    const settled = await Promise.allSettled(spawned);
+    const failed = settled.find((s): s is PromiseRejectedResult => s.status === 'rejected');
+    if (failed || this.closed) {
+      for (const s of settled) if (s.status === 'fulfilled') this.retire(s.value.handle);
+      throw this.closed ? new Error('pool closed') : failed!.reason;
+    }
+    const ready = settled.map((s) => (s as PromiseFulfilledResult<{ handle: WorkerHandle; info: SnapshotInfo }>).value);
+    const generation: LiveGeneration = { id: ++this.generations, versions: new Map(versions), info: ready[0].info, builtAt: new Date(), workers: ready.map((r) => r.handle) };
+    const previous = this.current;
+    this.current = generation; // the swap: from here on new jobs go to the new workers
+    this.opts.log.info({ generation: generation.id, entities: generation.info.entities, buildMs: Math.round(performance.now() - started), workers: ready.length }, 'index ready');
+    if (previous) for (const w of previous.workers) this.retire(w);
+    this.opts.onSwap?.(generation, previous);
+    return generation;
+  }
+
+  /** Start a worker and wait until its index is built. */
+  private spawn(versionIds: number[]): Promise<{ handle: WorkerHandle; info: SnapshotInfo }> {
+    const init: WorkerInit = { dbPath: this.opts.dbPath, versionIds };
+    const worker = new Worker(WORKER_URL, { workerData: init });
+    const handle = new WorkerHandle(worker);
+    this.live.add(handle);
+    return new Promise((resolve, reject) => {
+      let building = true;
+      worker.on('message', (m: FromWorker) => {
+        if (m.kind === 'ready') {
+          building = false;
+          resolve({ handle, info: m.info });
+        } else if (m.kind === 'failed') {
+          building = false;
+          handle.retired = true;
+          void worker.terminate();
+          reject(new Error(`index build failed: ${m.message}`));
+        } else this.settle(handle, m);
+      });
+      worker.on('error', (err) => {
+        this.opts.log.error({ err }, 'screening worker error');
+        if (building) reject(err);
+      });
+      worker.on('exit', (code) => {
+        if (building) reject(new Error(`screening worker exited (${code}) while building`));
+        building = false;
+        this.onExit(handle, code);
+      });
+    });
+  }
+
+  private settle(handle: WorkerHandle, m: Extract<FromWorker, { kind: 'result' }>): void {
+    const p = handle.pending.get(m.id);
+    if (!p) return;
+    handle.pending.delete(m.id);
+    clearTimeout(p.timer);
+    handle.inflight--;
+    if (m.ok) p.resolve(m.value);
+    else p.reject(new ApiError(m.status, m.detail));
+    // a retired worker stops once its last request is answered
+    if (handle.retired && handle.inflight === 0) void handle.worker.terminate();
+  }
+
+  private retire(handle: WorkerHandle): void {
+    handle.retired = true;
+    if (handle.inflight === 0) void handle.worker.terminate();
+  }
+
+  /** A worker that dies while serving is replaced; its requests fail with 503 (the client may retry). */
+  private onExit(handle: WorkerHandle, code: number): void {
+    this.live.delete(handle);
+    for (const p of handle.pending.values()) {
+      clearTimeout(p.timer);
+      p.reject(new ApiError(503, 'Screening worker stopped; retry the request'));
+    }
+    handle.pending.clear();
+    handle.inflight = 0;
+    const gen = this.current;
+    if (handle.retired || this.closed || !gen || !gen.workers.includes(handle)) return;
+    this.opts.log.error({ code, generation: gen.id }, 'screening worker died; replacing it');
+    gen.workers = gen.workers.filter((w) => w !== handle);
+    this.spawn([...gen.versions.values()].sort((a, b) => a - b)).then(
+      ({ handle: fresh }) => {
+        if (this.current === gen && !this.closed) gen.workers.push(fresh);
+        else this.retire(fresh);
+      },
+      (err) => this.opts.log.error({ err }, 'could not replace screening worker'),
+    );
+  }
+
+  /** Run a job on the least busy worker of the serving generation; says which generation answered. */
+  async run<K extends Job['op']>(job: Extract<Job, { op: K }>): Promise<{ value: JobResults[K]; generation: Generation }> {
+    const gen = this.current;
+    if (!gen || gen.workers.length === 0) throw new ApiError(503, 'Index not ready.');
+    let handle = gen.workers[0];
+    for (const w of gen.workers) if (w.inflight < handle.inflight) handle = w;
+    const id = ++this.jobs;
+    handle.inflight++;
+    const value = await new Promise<unknown>((resolve, reject) => {
+      const timer = setTimeout(() => {
+        this.opts.log.error({ op: job.op }, 'screening job timed out; replacing its worker');
+        void handle.worker.terminate();
+      }, this.opts.jobTimeoutMs ?? 30_000);
+      handle.pending.set(id, { resolve, reject, timer });
+      handle.worker.postMessage({ kind: 'job', id, job } satisfies ToWorker);
+    });
+    return { value: value as JobResults[K], generation: gen };
+  }
+
+  /** Stop every worker (after the HTTP server has finished its requests). */
+  async close(): Promise<void> {
+    this.closed = true;
+    this.current = undefined;
+    // a build in progress is abandoned: its workers are stopped with the rest
+    await Promise.all(
+      [...this.live].map((w) => {
+        w.retired = true;
+        return w.worker.terminate();
+      }),
+    );
+    await this.building?.catch(() => undefined);
+  }
+}

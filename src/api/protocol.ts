@@ -1,0 +1,87 @@
+// What the HTTP thread asks the screening workers, and what they answer. Plain JSON-able objects: they
+// cross threads by structured clone.
+import type { ListDiff } from '../store/diff.js';
+import type { ScreenQuery } from '../match/index.js';
+import type { EntityResponse, ScoredEntityResponse } from './serialize.js';
+
+export interface Total {
+  value: number;
+  /** `gte` when more results exist than were scored or returned. */
+  relation: 'eq' | 'gte';
+}
+
+export interface MatchOptions {
+  limit: number;
+  threshold: number;
+  cutoff: number;
+  algorithm: string;
+  /** Datasets in scope (never empty: an empty scope is answered without asking a worker). */
+  datasets: string[];
+  excludeSchema: string[];
+  excludeIds: string[];
+  topics: string[];
+  /** ISO date/time: only parties whose listing changed since then. */
+  changedSince?: string;
+}
+
+export interface MatchOutcome {
+  results: ScoredEntityResponse[];
+  /** How many results are matches (score ≥ threshold), as yente counts them. */
+  total: Total;
+}
+
+export interface SearchParams {
+  q: string;
+  schema: string;
+  datasets: string[];
+  countries: string[];
+  topics: string[];
+  excludeSchema: string[];
+  changedSince?: string;
+  limit: number;
+  offset: number;
+  facets: string[];
+}
+
+export interface FacetValue {
+  name: string;
+  label: string;
+  count: number;
+}
+
+export interface SearchOutcome {
+  results: EntityResponse[];
+  total: Total;
+  facets: Record<string, { label: string; values: FacetValue[] }>;
+}
+
+export type Job =
+  | { op: 'match'; queries: ScreenQuery[]; options: MatchOptions }
+  | { op: 'search'; params: SearchParams }
+  | { op: 'entity'; id: string; nested: boolean }
+  | { op: 'diff'; dataset: string; old?: string; new?: string };
+
+export interface JobResults {
+  match: MatchOutcome[];
+  search: SearchOutcome;
+  entity: { entity?: EntityResponse; redirect?: string };
+  diff: ListDiff;
+}
+
+/** What a worker reports once its index is built. */
+export interface SnapshotInfo {
+  /** Listed parties indexed. */
+  entities: number;
+  /** Distinct name tokens in the index. */
+  vocabulary: number;
+  buildMs: number;
+  versionIds: number[];
+}
+
+export type ToWorker = { kind: 'job'; id: number; job: Job };
+
+export type FromWorker =
+  | { kind: 'ready'; info: SnapshotInfo }
+  | { kind: 'failed'; message: string }
+  | { kind: 'result'; id: number; ok: true; value: unknown }
+  | { kind: 'result'; id: number; ok: false; status: number; detail: string };

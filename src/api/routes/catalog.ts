@@ -1,0 +1,28 @@
+// GET /catalog and GET /algorithms: what data and which scoring the service offers.
+import type { FastifyInstance } from 'fastify';
+import { DEFAULT_ALGORITHM, algorithmNames, getAlgorithm } from '../../match/index.js';
+import type { ApiContext } from '../context.js';
+import { buildCatalog } from '../lists.js';
+import { algorithmsSchema, catalogSchema } from '../schemas.js';
+
+function algorithmDocs(name: string) {
+  const a = getAlgorithm(name);
+  const features = Object.fromEntries(
+    Object.entries(a.features).map(([feature, spec]) => [
+      feature,
+      { description: spec.qualifier ? 'Qualifier: adds its weighted value to the strongest evidence' : 'Evidence: the strongest one sets the base score', coefficient: spec.weight, url: null },
+    ]),
+  );
+  const description = name === a.name ? a.description : `Alias of ${a.name}. ${a.description}`;
+  return { name, description, features, docs: { name, description, config: {}, features } };
+}
+
+export function registerCatalogRoutes(app: FastifyInstance, ctx: ApiContext): void {
+  app.get('/catalog', { schema: catalogSchema }, async () => buildCatalog(ctx.store, ctx.pool.generation?.versions ?? new Map()));
+
+  app.get('/algorithms', { schema: algorithmsSchema }, async () => ({
+    algorithms: algorithmNames().map(algorithmDocs),
+    default: DEFAULT_ALGORITHM,
+    best: DEFAULT_ALGORITHM,
+  }));
+}

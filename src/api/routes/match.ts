@@ -1,0 +1,87 @@
+// POST /match/{dataset}: yente's query-by-example matcher.
+import type { FastifyInstance } from 'fastify';
+import { ApiError } from '../errors.js';
+import { auditScreening, servedDatasets, type ApiContext } from '../context.js';
+import { cleanExample, type EntityExample } from '../examples.js';
+import { checkAlgorithm, checkSchemas, datasetScope } from '../params.js';
+import type { MatchOptions, MatchOutcome } from '../protocol.js';
+import { matchSchema } from '../schemas.js';
+
+/** yente's MAX_BATCH. */
+export const MAX_QUERIES = 100;
+
+export interface MatchQuerystring {
+  limit: number;
+  threshold: number;
+  cutoff?: number;
+  algorithm: string;
+  include_dataset: string[];
+  exclude_dataset: string[];
+  exclude_schema: string[];
+  topics: string[];
+  changed_since?: string;
+  exclude_entity_ids: string[];
+}
+
+interface MatchBody {
+  queries: Record<string, EntityExample>;
+  weights: Record<string, number>;
+  config: Record<string, unknown>;
+}
+
+/** The options every matching route derives from yente's query parameters. */
+export function matchOptions(q: MatchQuerystring, datasets: string[]): MatchOptions {
+  return {
+    limit: q.limit,
+    threshold: q.threshold,
+    // yente 5: cutoff is deprecated; it defaults to the threshold and never exceeds it
+    cutoff: Math.min(q.cutoff ?? q.threshold, q.threshold),
+    algorithm: checkAlgorithm(q.algorithm),
+    datasets,
+    excludeSchema: checkSchemas(q.exclude_schema, 'exclude_schema'),
+    excludeIds: q.exclude_entity_ids,
+    topics: q.topics,
+    changedSince: q.changed_since,
+  };
+}
+
+export function registerMatchRoutes(app: FastifyInstance, ctx: ApiContext): void {
+  app.post<{ Params: { dataset: string }; Querystring: MatchQuerystring; Body: MatchBody }>('/match/:dataset', { schema: matchSchema }, async (request, reply) => {
+    const { params, query, body } = request;
+    const datasets = datasetScope(params.dataset, query.include_dataset, query.exclude_dataset, servedDatasets(ctx));
+    const options = matchOptions(query, datasets);
+    const configKey = Object.keys(body.config ?? {})[0];
+    if (configKey) throw new ApiError(400, `Invalid configuration parameter: ${configKey} for algorithm ${options.algorithm}`);
+    const weight = Object.keys(body.weights ?? {})[0];
+    if (weight) throw new ApiError(400, `Custom weights are not supported (got ${weight}); see GET /algorithms for the built-in weights`);
+    const entries = Object.entries(body.queries);
+    if (entries.length > MAX_QUERIES) throw new ApiError(400, `Too many queries in one batch (limit: ${MAX_QUERIES})`);
+    if (entries.length === 0) throw new ApiError(400, 'No queries provided.');
+    const cleaned = entries.map(([key, example]) => ({ key, ...cleanExample(example) }));
+    ctx.audit.ensureCapacity();
+
+    let outcomes: MatchOutcome[];
+    let generation = ctx.pool.generation;
+    if (datasets.length === 0) {
+      if (!generation) throw new ApiError(503, 'Index not ready.');
+      outcomes = cleaned.map(() => ({ results: [], total: { value: 0, relation: 'eq' as const } }));
+    } else {
+      ({ value: outcomes, generation } = await ctx.pool.run({ op: 'match', queries: cleaned.map((c) => c.query), options }));
+    }
+
+    const responses: Record<string, unknown> = {};
+    cleaned.forEach((c, i) => (responses[c.key] = { status: 200, results: outcomes[i].results, total: outcomes[i].total, query: c.echo }));
+    ctx.metrics.queries.inc({ route: '/match' }, cleaned.length);
+    auditScreening(ctx, request, generation!, {
+      action: 'api.match',
+      subject: params.dataset,
+      details: {
+        algorithm: options.algorithm,
+        threshold: options.threshold,
+        queries: cleaned.map((c, i) => ({ key: c.key, ...c.query, matches: outcomes[i].total.value, top: outcomes[i].results.slice(0, 3).map((r) => ({ id: r.id, score: r.score })) })),
+      },
+    });
+    reply.header('x-batch-size', String(cleaned.length));
+    return { responses, limit: query.limit };
+  });
+}

@@ -1,0 +1,169 @@
+// The HTTP service: Fastify on the main thread (parsing, validation, auth, serialisation), screening in
+// worker threads (src/api/pool.ts), audit writes in their own thread. `createServer` wires it together;
+// `interdict serve` (src/cli/commands/serve.ts) and the tests start it.
+import { randomUUID } from 'node:crypto';
+import Fastify, { type FastifyInstance, type FastifyServerOptions } from 'fastify';
+import rateLimit from '@fastify/rate-limit';
+import { databasePath } from '../config.js';
+import { openDb } from '../store/db.js';
+import { ListStore } from '../store/lists.js';
+import { openSql } from '../store/sql.js';
+import { AuditTrail } from './audit.js';
+import { Authenticator, OPEN } from './auth.js';
+import type { ApiContext } from './context.js';
+import { ApiError, installErrorHandlers } from './errors.js';
+import { KeyStore } from './keys.js';
+import { Metrics } from './metrics.js';
+import { ScreeningPool } from './pool.js';
+import { addSharedSchemas } from './schemas.js';
+import { IndexWatcher } from './watcher.js';
+import { registerCatalogRoutes } from './routes/catalog.js';
+import { registerDocs } from './routes/docs.js';
+import { registerListRoutes } from './routes/lists.js';
+import { registerMatchRoutes } from './routes/match.js';
+import { registerScreenRoutes } from './routes/screen.js';
+import { registerSearchRoutes } from './routes/search.js';
+import { registerSystemRoutes } from './routes/system.js';
+import { registerCaseRoutes } from './routes/cases.js';
+import { registerWebApp } from './routes/web.js';
+import { registerTransactionRoutes } from './routes/transaction.js';
+
+export interface ServeOptions {
+  host: string;
+  port: number;
+  /** Screening worker threads per index generation. */
+  workers: number;
+  /** How often the store is checked for new list versions (ms). */
+  pollIntervalMs: number;
+  /** Requests per minute per API key (per IP when open); 0 turns limiting off. */
+  rateLimit: number;
+  /** Largest request body (bytes); larger is 413. */
+  bodyLimit: number;
+  /** Allow running without API keys on a non-loopback address. */
+  insecureOpen: boolean;
+  /** Serve /docs and /openapi.json without a key. */
+  publicDocs: boolean;
+  /** How long a key check is trusted (ms): a revoked key works at most this long. */
+  keyCacheMs: number;
+  /** Audit events waiting to be written before screening is refused with 503. */
+  auditBacklog: number;
+  /** Work store URL (PostgreSQL); default INTERDICT_DATABASE_URL, else the embedded SQLite file. */
+  databaseUrl?: string;
+  /** Fastify/pino logger options; false silences logs (tests). */
+  logger: FastifyServerOptions['logger'];
+}
+
+export const DEFAULT_OPTIONS: ServeOptions = {
+  host: '127.0.0.1',
+  port: 8000,
+  workers: 1,
+  pollIntervalMs: 5000,
+  rateLimit: 6000,
+  bodyLimit: 1024 * 1024,
+  insecureOpen: false,
+  publicDocs: false,
+  keyCacheMs: 5000,
+  auditBacklog: 50_000,
+  logger: { level: 'info' },
+};
+
+export const VERSION = '0.1.0';
+
+export function isLoopback(host: string): boolean {
+  return host === 'localhost' || host === '::1' || /^127\.\d+\.\d+\.\d+$/.test(host) || host === '::ffff:127.0.0.1';
+}
+
+export interface Server {
+  app: FastifyInstance;
+  ctx: ApiContext;
+  /** Listen, then build the index in the background (/readyz answers 503 until it is ready). Returns the URL. */
+  start(): Promise<string>;
+  /** Stop accepting, finish requests in flight, stop workers, flush the audit trail, close the stores. */
+  close(): Promise<void>;
+}
+
+export async function createServer(options: Partial<ServeOptions> = {}): Promise<Server> {
+  const opts: ServeOptions = { ...DEFAULT_OPTIONS, ...options };
+  const databaseUrl = opts.databaseUrl ?? process.env.INTERDICT_DATABASE_URL;
+  const app = Fastify({
+    logger: opts.logger,
+    bodyLimit: opts.bodyLimit,
+    requestIdHeader: 'x-request-id',
+    genReqId: () => randomUUID(),
+    forceCloseConnections: 'idle',
+    return503OnClosing: true,
+    ajv: { customOptions: { removeAdditional: false, coerceTypes: 'array', useDefaults: true, allErrors: false, allowUnionTypes: true } },
+  });
+  const log = app.log;
+
+  const sql = await openSql(databaseUrl);
+  const allowOpen = isLoopback(opts.host) || opts.insecureOpen;
+  const auth = new Authenticator(await KeyStore.open(sql), { allowOpen, cacheMs: opts.keyCacheMs, publicPrefixes: opts.publicDocs ? ['/docs', '/openapi.json'] : [] });
+  await auth.refresh();
+  if (!auth.hasKeys && !allowOpen) {
+    await sql.close();
+    throw new Error(`refusing to serve ${opts.host} without API keys: create one (interdict keys create NAME --role analyst) or pass --insecure-open`);
+  }
+  if (auth.open) log.warn({ host: opts.host }, 'no API keys exist: the API is open to anyone who can reach it (create one with `interdict keys create`)');
+
+  const store = new ListStore(openDb());
+  const audit = await AuditTrail.start({ databaseUrl, maxBacklog: opts.auditBacklog, log });
+  const metrics = new Metrics(() => audit.backlog);
+  const pool = new ScreeningPool({ dbPath: databasePath(), workers: opts.workers, log, onSwap: (gen, previous) => metrics.onSwap(gen, store, previous) });
+  const watcher = new IndexWatcher(store, pool, auth, log, opts.pollIntervalMs);
+  const ctx: ApiContext = { store, pool, watcher, audit, metrics };
+
+  app.removeContentTypeParser('text/plain'); // the API speaks JSON only: anything else is 415
+  addSharedSchemas(app);
+  installErrorHandlers(app);
+  await registerDocs(app, VERSION);
+  app.addHook('onRequest', auth.hook);
+  let closing = false;
+  app.addHook('preClose', async () => {
+    closing = true;
+  });
+  app.addHook('onSend', async (request, reply) => {
+    reply.header('x-request-id', request.id);
+    // while shutting down, answers in flight also end their keep-alive connection, so the process can exit
+    if (closing) reply.header('connection', 'close');
+  });
+  if (opts.rateLimit > 0) {
+    await app.register(rateLimit, {
+      global: true,
+      max: opts.rateLimit,
+      timeWindow: 60_000,
+      hook: 'preHandler', // after authentication: limits are per key
+      keyGenerator: (request) => (request.principal && request.principal !== OPEN ? `key:${request.principal.name}` : `ip:${request.ip}`),
+      errorResponseBuilder: (_request, c) => new ApiError(429, `Rate limit exceeded: ${c.max} requests per minute; retry in ${c.after}`),
+    });
+  }
+  metrics.install(app);
+  registerSystemRoutes(app, ctx);
+  registerMatchRoutes(app, ctx);
+  registerSearchRoutes(app, ctx);
+  registerCatalogRoutes(app, ctx);
+  registerScreenRoutes(app, ctx);
+  registerTransactionRoutes(app, ctx);
+  registerListRoutes(app, ctx);
+  await registerCaseRoutes(app, { store, sql, databaseUrl });
+  await registerWebApp(app);
+
+  app.addHook('onClose', async () => {
+    watcher.stop();
+    await pool.close();
+    await audit.close();
+    await sql.close();
+    store.db.close();
+  });
+
+  return {
+    app,
+    ctx,
+    async start() {
+      const url = await app.listen({ host: opts.host, port: opts.port });
+      watcher.start();
+      return url;
+    },
+    close: () => app.close(),
+  };
+}

@@ -1,0 +1,82 @@
+// `interdict serve`: the HTTP API (yente-compatible /match, /search, /entities... and /v1 extensions).
+import type { Command } from 'commander';
+import { createServer, DEFAULT_OPTIONS, type ServeOptions } from '../../api/server.js';
+import { CliError } from '../output.js';
+
+interface ServeFlags {
+  host: string;
+  port: string;
+  workers: string;
+  pollInterval: string;
+  rateLimit: string;
+  bodyLimit: string;
+  insecureOpen?: boolean;
+  publicDocs?: boolean;
+  logLevel: string;
+}
+
+function integer(value: string, flag: string, min: number): number {
+  const n = Number(value);
+  if (!Number.isInteger(n) || n < min) throw new CliError(`${flag} must be an integer ≥ ${min} (got ${value})`, 2);
+  return n;
+}
+
+export function registerServeCommand(program: Command): void {
+  program
+    .command('serve')
+    .description('run the HTTP API (yente-compatible); picks up list imports without downtime')
+    .option('--host <host>', 'address to listen on', DEFAULT_OPTIONS.host)
+    .option('--port <port>', 'port (0 = any free port)', String(DEFAULT_OPTIONS.port))
+    .option('--workers <n>', 'screening threads', String(DEFAULT_OPTIONS.workers))
+    .option('--poll-interval <seconds>', 'how often to check the store for new list versions', String(DEFAULT_OPTIONS.pollIntervalMs / 1000))
+    .option('--rate-limit <n>', 'requests per minute per API key (0 = no limit)', String(DEFAULT_OPTIONS.rateLimit))
+    .option('--body-limit <bytes>', 'largest request body', String(DEFAULT_OPTIONS.bodyLimit))
+    .option('--insecure-open', 'allow serving a non-loopback address without API keys')
+    .option('--public-docs', 'serve /docs and /openapi.json without an API key')
+    .option('--log-level <level>', 'fatal, error, warn, info, debug', 'info')
+    .action(async (flags: ServeFlags) => {
+      const pollSeconds = Number(flags.pollInterval);
+      if (!(pollSeconds > 0)) throw new CliError(`--poll-interval must be a positive number of seconds (got ${flags.pollInterval})`, 2);
+      const options: Partial<ServeOptions> = {
+        host: flags.host,
+        port: integer(flags.port, '--port', 0),
+        workers: integer(flags.workers, '--workers', 1),
+        pollIntervalMs: pollSeconds * 1000,
+        rateLimit: integer(flags.rateLimit, '--rate-limit', 0),
+        bodyLimit: integer(flags.bodyLimit, '--body-limit', 1024),
+        insecureOpen: !!flags.insecureOpen,
+        publicDocs: !!flags.publicDocs,
+        logger: { level: flags.logLevel },
+      };
+      const server = await createServer(options).catch((err: Error) => {
+        throw new CliError(err.message);
+      });
+      await server.start();
+      stopOnSignals(server.close, server.app.log);
+    });
+}
+
+/** SIGTERM/SIGINT: stop accepting, finish requests in flight, close the stores; a second signal exits at once. */
+function stopOnSignals(close: () => Promise<void>, log: { info(msg: string): void; error(obj: object, msg: string): void }): void {
+  let stopping = false;
+  const stop = (signal: string) => {
+    if (stopping) {
+      log.info(`${signal} again: exiting now`);
+      process.exit(1);
+    }
+    stopping = true;
+    log.info(`${signal}: finishing requests in flight, then stopping`);
+    close().then(
+      () => {
+        log.info('stopped');
+        process.exitCode = 0;
+      },
+      (err) => {
+        log.error({ err }, 'shutdown failed');
+        process.exit(1);
+      },
+    );
+  };
+  process.on('SIGTERM', () => stop('SIGTERM'));
+  process.on('SIGINT', () => stop('SIGINT'));
+}
