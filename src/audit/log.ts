@@ -3,7 +3,7 @@
 // later that nobody rewrote history (`interdict audit verify`).
 import { createHash } from 'node:crypto';
 import { userInfo } from 'node:os';
-import { migrateSql, type Sql } from '../store/sql.js';
+import { migrateSql, withSql, type Sql } from '../store/sql.js';
 
 const MIGRATIONS = [
   `CREATE TABLE audit_log (
@@ -172,11 +172,7 @@ export class AuditLog {
 
 /** Append one event through a short-lived connection (CLI commands that do not hold a work store open). */
 export async function recordAudit(event: AuditEvent): Promise<void> {
-  const { openSql } = await import('../store/sql.js');
-  const sql = await openSql();
-  try {
+  await withSql(async (sql) => {
     await (await AuditLog.open(sql)).append(event);
-  } finally {
-    await sql.close();
-  }
+  });
 }

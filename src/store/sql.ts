@@ -152,3 +152,13 @@ export async function migrateSql(sql: Sql, module: string, migrations: string[])
     }
   }, `migrate:${module}`);
 }
+
+/** Run `fn` with a work-store connection that is closed afterwards (one-shot CLI commands). */
+export async function withSql<T>(fn: (sql: Sql) => Promise<T>): Promise<T> {
+  const sql = await openSql();
+  try {
+    return await fn(sql);
+  } finally {
+    await sql.close();
+  }
+}

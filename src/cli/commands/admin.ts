@@ -4,17 +4,8 @@ import { once } from 'node:events';
 import type { Command } from 'commander';
 import { KeyStore, ROLES, type Role } from '../../api/keys.js';
 import { AuditLog } from '../../audit/log.js';
-import { openSql, type Sql } from '../../store/sql.js';
+import { withSql } from '../../store/sql.js';
 import { CliError, printJson, printTable } from '../output.js';
-
-async function withSql<T>(fn: (sql: Sql) => Promise<T>): Promise<T> {
-  const sql = await openSql();
-  try {
-    return await fn(sql);
-  } finally {
-    await sql.close();
-  }
-}
 
 export function registerAdminCommands(program: Command): void {
   const keys = program.command('keys').description('API keys for `interdict serve`');

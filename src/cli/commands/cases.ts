@@ -6,19 +6,10 @@ import { Monitor } from '../../cases/monitor.js';
 import { readPortfolioFile } from '../../cases/portfolio.js';
 import { activeVersionLabels, recordScreener } from '../../cases/screening.js';
 import { Screener } from '../../match/index.js';
-import { openSql, type Sql } from '../../store/sql.js';
+import { withSql } from '../../store/sql.js';
 import { loadSettings } from '../../settings.js';
 import { CliError, printJson, printTable, progress } from '../output.js';
 import { openListStore } from './lists.js';
-
-async function withSql<T>(fn: (sql: Sql) => Promise<T>): Promise<T> {
-  const sql = await openSql();
-  try {
-    return await fn(sql);
-  } finally {
-    await sql.close();
-  }
-}
 
 /** Screen the whole portfolio against the active lists; used by `monitor run` and after imports when configured. */
 export async function runMonitoring(opts: { threshold?: number; quiet?: boolean } = {}) {
