@@ -132,3 +132,11 @@ test('UN: filters by dataset, schema and id', () => {
   assert.equal(screener.screen(person('KIM YONG CHOL'), { excludeIds: ['un-KPi.024'] }).some((x) => x.entity.id === 'un-KPi.024'), false);
   assert.equal(screener.screen({ schema: 'Vessel', properties: { name: ['KIM YONG CHOL'] } }).length, 0, 'a vessel query never returns a person');
 });
+
+test('UN: excludeSchema applies after an earlier screening of the same query schema without it', () => {
+  const query = { schema: 'LegalEntity', properties: { name: ['KIM YONG CHOL'] } };
+  assert.ok(screener.screen(query).some((x) => x.entity.schema === 'Person'));
+  const excluded = screener.screen(query, { excludeSchema: ['Person'] });
+  assert.equal(excluded.some((x) => x.entity.schema === 'Person'), false);
+  assert.ok(screener.screen(query).some((x) => x.entity.schema === 'Person'), 'and the exclusion does not stick');
+});

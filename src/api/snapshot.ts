@@ -152,8 +152,6 @@ export class Snapshot {
     return queries.map((q) => {
       let results = this.screener.screen(q, engine);
       if (o.changedSince) results = results.filter((r) => (r.entity.last_change ?? '') >= o.changedSince!);
-      // the engine caches schema compatibility per query schema and may apply an earlier call's answer
-      if (o.excludeSchema.length) results = results.filter((r) => !o.excludeSchema.includes(r.entity.schema));
       const page = results.slice(0, o.limit);
       const matches = page.filter((r) => r.match).length;
       const more = results.length > o.limit && results[o.limit].match;

@@ -130,13 +130,12 @@ export class Screener {
   private acceptor(querySchema: string, opts: ScreenOptions): (doc: number) => boolean {
     let bySchema = this.schemaAccept.get(querySchema);
     if (!bySchema) this.schemaAccept.set(querySchema, (bySchema = new Map()));
+    // the cache holds compatibility only: the caller's excluded schemata differ from call to call
+    const excludedSchemata = opts.excludeSchema?.length ? new Set(opts.excludeSchema) : undefined;
     const schemaOk = (schema: string) => {
       let ok = bySchema.get(schema);
-      if (ok === undefined) {
-        ok = schemataCanMatch(querySchema, schema) && !opts.excludeSchema?.includes(schema);
-        if (!opts.excludeSchema?.length) bySchema.set(schema, ok);
-      }
-      return ok;
+      if (ok === undefined) bySchema.set(schema, (ok = schemataCanMatch(querySchema, schema)));
+      return ok && !excludedSchemata?.has(schema);
     };
     const datasets = opts.datasets?.length ? new Set(opts.datasets) : undefined;
     const excluded = opts.excludeIds?.length ? new Set(opts.excludeIds) : undefined;
