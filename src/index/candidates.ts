@@ -48,6 +48,17 @@ const CREDIT_IDENTIFIER = 100;
 /** Shortest token indexed by deletions: shorter tokens allow no typo when matching. */
 const MIN_DELETE_LENGTH = 4;
 const MAX_QUERY_TOKENS = 32;
+/** Query tokens whose expansion is kept (cleared when full, so a long-running server stays bounded). */
+const MAX_CACHED_EXPANSIONS = 50_000;
+
+/** A query token's listed tokens, best weight (credit × IDF) first, and the token's share of the query's mass. */
+interface Expansion {
+  phonetic: string | undefined;
+  scale: number;
+  ids: Int32Array;
+  weights: Float64Array;
+  mass: number;
+}
 
 function deletions(token: string): string[] {
   const out: string[] = [];
@@ -77,6 +88,8 @@ export class CandidateIndex {
   private readonly touched: Int32Array;
   private slotSerial = 0;
   private searchSerial = 0;
+  /** Query token → its expansion (names repeat their words from query to query; the index never changes). */
+  private readonly expansions = new Map<string, Expansion>();
 
   private constructor(tokens: Postings, deletes: DeletionIndex, phonetics: Postings, identifiers: Postings, size: number) {
     this.tokens = tokens;
@@ -151,31 +164,48 @@ export class CandidateIndex {
     for (let i = p.offsets[id]; i < p.offsets[id + 1]; i++) fn(p.values[i]);
   }
 
+  /** `computeExpansion`, remembered per query token (the same token with another phonetic key or scale is recomputed). */
+  private cachedExpansion(token: string, phonetic: string | undefined, scale: number): Expansion {
+    const key = scale === 1 ? token : `${scale}\u0000${token}`;
+    const known = this.expansions.get(key);
+    if (known && known.phonetic === phonetic && known.scale === scale) return known;
+    const expansion = this.computeExpansion(token, phonetic, scale);
+    if (this.expansions.size >= MAX_CACHED_EXPANSIONS) this.expansions.clear();
+    this.expansions.set(key, expansion);
+    return expansion;
+  }
+
+  private computeExpansion(token: string, phonetic: string | undefined, scale: number): Expansion {
+    const expansion = new Map<number, number>();
+    this.expand(token, phonetic, expansion);
+    if (scale !== 1) for (const [id, c] of expansion) expansion.set(id, c * scale);
+    // a token's weight in the query: its own IDF, or for a token not listed as such (a typo, a rare
+    // spelling) the IDF of the rarest listed token it may stand for
+    const exact = this.tokens.id(token);
+    let mass = exact >= 0 ? this.idf[exact] : 0;
+    if (exact < 0) for (const id of expansion.keys()) mass = Math.max(mass, this.idf[id]);
+    mass = mass || Math.log(1 + this.size);
+    // best credit first, so a document is credited once per slot, at its best
+    const entries = [...expansion].map(([id, c]) => [id, c * this.idf[id]] as const).sort((a, b) => b[1] - a[1]);
+    return { phonetic, scale, ids: Int32Array.from(entries, (e) => e[0]), weights: Float64Array.from(entries, (e) => e[1]), mass };
+  }
+
   /**
    * Query slots: each distinct query token (plus joined neighbours and split halves) with its listed-token
    * expansion; and the query's IDF mass, that of its heaviest name rendering (renderings are alternatives,
    * so their masses do not add up).
    */
-  private slots(query: CandidateQuery): { slots: Array<Map<number, number>>; mass: number } {
+  private slots(query: CandidateQuery): { slots: Expansion[]; mass: number } {
     const seen = new Map<string, number>();
-    const slots: Array<Map<number, number>> = [];
-    const maxIdf = Math.log(1 + this.size);
+    const slots: Expansion[] = [];
     const addSlot = (token: string, phonetic: string | undefined, scale: number): number => {
       const known = seen.get(token);
       if (known !== undefined) return known;
       if (slots.length >= MAX_QUERY_TOKENS) return 0;
-      const expansion = new Map<number, number>();
-      this.expand(token, phonetic, expansion);
-      if (scale !== 1) for (const [id, c] of expansion) expansion.set(id, c * scale);
+      const expansion = this.cachedExpansion(token, phonetic, scale);
       slots.push(expansion);
-      // a token's weight in the query: its own IDF, or for a token not listed as such (a typo, a rare
-      // spelling) the IDF of the rarest listed token it may stand for
-      const exact = this.tokens.id(token);
-      let mass = exact >= 0 ? this.idf[exact] : 0;
-      if (exact < 0) for (const id of expansion.keys()) mass = Math.max(mass, this.idf[id]);
-      mass = mass || maxIdf;
-      seen.set(token, mass);
-      return mass;
+      seen.set(token, expansion.mass);
+      return expansion.mass;
     };
     let heaviest = 0;
     for (const name of query.names) {
@@ -226,16 +256,16 @@ export class CandidateIndex {
     const values = this.tokens.values;
     const offsets = this.tokens.offsets;
     const { slots, mass: total } = this.slots(query);
-    for (const expansion of slots) {
+    for (const { ids, weights } of slots) {
       const stamp = ++this.slotSerial;
-      // best credit first, so a document is credited once per slot, at its best
-      const entries = [...expansion].map(([id, c]) => [id, c * this.idf[id]] as const).sort((a, b) => b[1] - a[1]);
       // the innermost loop of candidate search (frequent tokens have thousands of postings): locals only
       const slotStamp = this.slotStamp;
       const seenStamp = this.seenStamp;
       const credit = this.credit;
       const touched = this.touched;
-      for (const [id, weight] of entries) {
+      for (let e = 0; e < ids.length; e++) {
+        const id = ids[e];
+        const weight = weights[e];
         const end = offsets[id + 1];
         for (let i = offsets[id]; i < end; i++) {
           const doc = values[i];
