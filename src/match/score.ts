@@ -1,6 +1,6 @@
 // One query against one listed party: run an algorithm's features, combine, explain.
 import type { Algorithm } from './algorithms.js';
-import { featureInput } from './features.js';
+import { featureInput, type FeatureInput } from './features.js';
 import type { PreparedEntity } from './prepare.js';
 
 /** Why a result scored as it did, one line per feature that fired. */
@@ -22,7 +22,12 @@ export interface Scored {
 
 /** Score a prepared query against a prepared listed party. */
 export function scorePrepared(q: PreparedEntity, c: PreparedEntity, algorithm: Algorithm, explain = true): Scored {
-  const input = featureInput(q, c, algorithm.names, explain);
+  return scoreInput(featureInput(q, c, algorithm.names, explain), algorithm);
+}
+
+/** Score from a feature input already computed (its name comparisons reused, e.g. to explain a quiet first pass). */
+export function scoreInput(input: FeatureInput, algorithm: Algorithm): Scored {
+  const explain = input.explain;
   const features: Record<string, number> = {};
   const explanations: Explanation[] = [];
   let main = 0;

@@ -6,7 +6,8 @@ import type { ListStore } from '../store/lists.js';
 import { CandidateIndex, type CandidateQuery, type IndexDocument } from '../index/candidates.js';
 import { getAlgorithm } from './algorithms.js';
 import { NameCache, prepareEntity, type PreparedEntity } from './prepare.js';
-import { scorePrepared, type Explanation } from './score.js';
+import { featureInput, type FeatureInput } from './features.js';
+import { scoreInput, type Explanation } from './score.js';
 
 /** What is screened: the yente query shape (an FtM schema and properties). */
 export interface ScreenQuery {
@@ -113,15 +114,16 @@ export class Screener {
     const limit = opts.limit ?? DEFAULT_LIMIT;
     const accept = this.acceptor(q.schema, opts);
     const candidates = this.index.search(candidateQuery(q), { k: opts.candidates ?? DEFAULT_CANDIDATES, accept, minCoverage: opts.minCoverage ?? DEFAULT_MIN_COVERAGE });
-    // score everything quietly, then explain only what is returned
-    const scored: Array<{ doc: number; score: number }> = [];
+    // score everything quietly, then explain only what is returned (from the same name comparisons)
+    const scored: Array<{ doc: number; score: number; input: FeatureInput }> = [];
     for (const { doc } of candidates) {
-      const { score } = scorePrepared(q, this.prepared[doc], algorithm, false);
-      if (score >= cutoff && score > 0) scored.push({ doc, score });
+      const input = featureInput(q, this.prepared[doc], algorithm.names, false);
+      const { score } = scoreInput(input, algorithm);
+      if (score >= cutoff && score > 0) scored.push({ doc, score, input });
     }
     scored.sort((a, b) => b.score - a.score || this.entities[a.doc].id.localeCompare(this.entities[b.doc].id));
-    return scored.slice(0, limit).map(({ doc }) => {
-      const r = scorePrepared(q, this.prepared[doc], algorithm, true);
+    return scored.slice(0, limit).map(({ doc, input }) => {
+      const r = scoreInput({ ...input, explain: true }, algorithm);
       return { entity: this.entities[doc], score: r.score, match: r.score >= threshold, explanations: r.explanations, features: r.features };
     });
   }
