@@ -13,9 +13,19 @@ let rowC = new Int32Array(64);
  */
 export function editDistance(a: string, b: string, max = Infinity): number {
   if (a === b) return 0;
-  const la = a.length;
-  const lb = b.length;
-  if (Math.abs(la - lb) > max) return max + 1;
+  if (Math.abs(a.length - b.length) > max) return max + 1;
+  // a common prefix and suffix cost nothing (with transpositions too): only the middles are aligned;
+  // similar names differ in a letter or two, so this leaves a few cells
+  let o = 0;
+  while (o < a.length && o < b.length && a.charCodeAt(o) === b.charCodeAt(o)) o++;
+  let ea = a.length;
+  let eb = b.length;
+  while (ea > o && eb > o && a.charCodeAt(ea - 1) === b.charCodeAt(eb - 1)) {
+    ea--;
+    eb--;
+  }
+  const la = ea - o;
+  const lb = eb - o;
   if (la === 0) return lb;
   if (lb === 0) return la;
   if (lb + 2 > rowA.length) {
@@ -37,16 +47,16 @@ export function editDistance(a: string, b: string, max = Infinity): number {
     const hi = i + band < lb ? i + band : lb;
     cur[lo - 1] = lo === 1 ? i : big;
     let rowMin = lo === 1 ? i : big;
-    const ca = a.charCodeAt(i - 1);
-    const ca2 = i > 1 ? a.charCodeAt(i - 2) : -1;
+    const ca = a.charCodeAt(o + i - 1);
+    const ca2 = i > 1 ? a.charCodeAt(o + i - 2) : -1;
     for (let j = lo; j <= hi; j++) {
-      const cb = b.charCodeAt(j - 1);
+      const cb = b.charCodeAt(o + j - 1);
       let v = prev[j - 1] + (ca === cb ? 0 : 1);
       const del = prev[j] + 1;
       const ins = cur[j - 1] + 1;
       if (del < v) v = del;
       if (ins < v) v = ins;
-      if (j > 1 && ca === b.charCodeAt(j - 2) && ca2 === cb) {
+      if (j > 1 && ca === b.charCodeAt(o + j - 2) && ca2 === cb) {
         const tr = prev2[j - 2] + 1;
         if (tr < v) v = tr;
       }
