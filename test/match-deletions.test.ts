@@ -40,6 +40,22 @@ test('banded edit distance agrees with the full table within the bound', () => {
   assert.equal(editDistance('ali', 'alexander', 2), 3);
 });
 
+test('edit distance of words sharing a prefix and suffix (the common ends are skipped) agrees with the full table', () => {
+  let seed = 11;
+  const random = (n: number) => Math.floor(((seed = (Math.imul(seed, 1103515245) + 12345) >>> 0) / 2 ** 32) * n);
+  const letters = () => Array.from({ length: random(5) }, () => 'abc'[random(3)]).join('');
+  for (let k = 0; k < 20000; k++) {
+    const [prefix, suffix] = [letters(), letters()];
+    const a = prefix + letters() + suffix;
+    const b = prefix + letters() + suffix;
+    const max = [0, 1, 2, 3, Infinity][k % 5];
+    const full = fullDistance(a, b);
+    const banded = editDistance(a, b, max);
+    if (full <= max) assert.equal(banded, full, `${a} ${b} max ${max}`);
+    else assert.ok(banded > max, `${a} ${b} max ${max}: ${banded} should exceed the bound`);
+  }
+});
+
 test('deletion index finds exactly the tokens one deletion away', () => {
   const tokens = ['muhammad', 'mohammed', 'hassan', undefined, 'aab', 'yusuf', 'youssef'];
   const index = DeletionIndex.build(tokens);
