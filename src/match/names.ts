@@ -2,7 +2,7 @@
 // edit similarity, and the unmatched rest weighed by how much it tells (an unmatched query token
 // counts against the match far more than an extra middle name on the list).
 // `nameScore` is the hot path (no allocation); `compareNames` adds what an explanation needs.
-import { editDistance } from './distance.js';
+import { cachedJoinedEditDistance, editDistance } from './distance.js';
 import type { PreparedName } from './prepare.js';
 import { TokenKind, allowedEdits, popcount, tokenSimilarity } from './tokens.js';
 
@@ -241,7 +241,7 @@ function mergeAdjacent(
       const max = allowedEdits(longer, loose);
       // cheap bounds first (length, letter sets: one edit changes at most two letters of the set)
       if (Math.abs(joinedLength - lb) > max || popcount(joinedMask ^ masksB[j]) > 2 * max) continue;
-      const d = editDistance(a[i] + a[i + 1], b[j], max);
+      const d = cachedJoinedEditDistance(a[i], a[i + 1], b[j], max);
       if (d > max) continue;
       usedA[i] = usedA[i + 1] = usedB[j] = 1;
       const score = (1 - d / longer) ** 2;
