@@ -49,7 +49,7 @@ const CREDIT_IDENTIFIER = 100;
 const MIN_DELETE_LENGTH = 4;
 const MAX_QUERY_TOKENS = 32;
 /** Query tokens whose expansion is kept (cleared when full, so a long-running server stays bounded). */
-const MAX_CACHED_EXPANSIONS = 50_000;
+const MAX_CACHED_EXPANSIONS = 20_000;
 
 /** A query token's listed tokens, best weight (credit × IDF) first, and the token's share of the query's mass. */
 interface Expansion {

@@ -78,7 +78,7 @@ export function editDistance(a: string, b: string, max = Infinity): number {
 // transliterated query allows an extra edit, so most of its pairs reach the table. Bounded: cleared when full.
 const distances = new Map<string, Map<string, number>>();
 let cachedDistances = 0;
-const MAX_CACHED_DISTANCES = 1_000_000;
+const MAX_CACHED_DISTANCES = 100_000;
 
 /** `editDistance` for a finite `max` below 256, remembered across calls. */
 export function cachedEditDistance(a: string, b: string, max: number): number {
