@@ -74,6 +74,12 @@ export function popcount(x: number): number {
   return (((x + (x >>> 4)) & 0x0f0f0f0f) * 0x01010101) >>> 24;
 }
 
+/** Of `max` edits, as many as still leave a similarity of 0.5 (below it a pair scores 0): a narrower band, fewer tables. */
+function usefulEdits(longer: number, max: number): number {
+  while (max > 0 && (1 - max / longer) ** 2 < 0.5) max--;
+  return max;
+}
+
 /**
  * Similarity of two tokens in [0, 1]: 1 for equal; an initial against a word it starts; otherwise
  * squared edit similarity within the allowed edits, 0 beyond (and below 0.5, where two tokens share
@@ -85,7 +91,7 @@ export function tokenSimilarity(a: string, b: string, loose = false, initialScor
   const lb = b.length;
   if (la === 1 || lb === 1) return la !== lb && a.charCodeAt(0) === b.charCodeAt(0) ? initialScore : 0;
   const longer = la > lb ? la : lb;
-  const max = allowedEdits(longer, loose);
+  const max = usefulEdits(longer, allowedEdits(longer, loose));
   if (max === 0) return 0;
   // one edit changes at most two letters of the letter set: skip hopeless pairs without a distance
   if (maskA !== -1 && popcount(maskA ^ maskB) > 2 * max) return 0;
