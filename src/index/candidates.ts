@@ -187,7 +187,10 @@ export class CandidateIndex {
     mass = mass || Math.log(1 + this.size);
     // best credit first, so a document is credited once per slot, at its best
     const entries = [...expansion].map(([id, c]) => [id, c * this.idf[id]] as const).sort((a, b) => b[1] - a[1]);
-    return { phonetic, scale, ids: Int32Array.from(entries, (e) => e[0]), weights: Float64Array.from(entries, (e) => e[1]), mass };
+    const ids = new Int32Array(entries.length);
+    const weights = new Float64Array(entries.length);
+    for (let e = 0; e < entries.length; e++) [ids[e], weights[e]] = entries[e];
+    return { phonetic, scale, ids, weights, mass };
   }
 
   /**
