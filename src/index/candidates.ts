@@ -201,11 +201,11 @@ export class CandidateIndex {
   private slots(query: CandidateQuery): { slots: Expansion[]; mass: number } {
     const seen = new Map<string, number>();
     const slots: Expansion[] = [];
-    const addSlot = (token: string, phonetic: string | undefined, scale: number): number => {
+    const addSlot = (token: string, phonetic: string | undefined, scale: number, cache = true): number => {
       const known = seen.get(token);
       if (known !== undefined) return known;
       if (slots.length >= MAX_QUERY_TOKENS) return 0;
-      const expansion = this.cachedExpansion(token, phonetic, scale);
+      const expansion = cache ? this.cachedExpansion(token, phonetic, scale) : this.computeExpansion(token, phonetic, scale);
       slots.push(expansion);
       seen.set(token, expansion.mass);
       return expansion.mass;
@@ -224,7 +224,8 @@ export class CandidateIndex {
     for (const name of query.names) {
       const ts = name.tokens;
       // the whole name written without spaces, on either side ("K.I.M Y.O.N.G" → "kim yong" ~ "kimyong")
-      if (ts.length > 1) addSlot(ts.join(''), undefined, CREDIT_JOINED);
+      // (not cached: a whole name is seldom screened twice, and would crowd out the words that recur)
+      if (ts.length > 1) addSlot(ts.join(''), undefined, CREDIT_JOINED, false);
       // "abdul rahman" listed as "abdulrahman"
       for (let i = 0; i + 1 < ts.length; i++) {
         const joined = ts[i] + ts[i + 1];
