@@ -2,7 +2,7 @@
 // versions (string keys, full table) gave: they are speed-ups, never approximations.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { DeletionIndex } from '../src/index/deletions.js';
+import { DeletionIndex, TokenHash } from '../src/index/deletions.js';
 import { editDistance } from '../src/match/distance.js';
 
 /** Full-table optimal string alignment distance, as a reference. */
@@ -92,5 +92,30 @@ test('deletion index over many tokens matches the string-key neighbourhood', () 
     const ids = new Set<number>();
     index.each(key, (id) => ids.add(id));
     assert.deepEqual([...ids].sort((a, b) => a - b), [...expected].sort((a, b) => a - b), key);
+  }
+});
+
+test('look-ups of a string with one letter left out, or of a slice, agree with building the string', () => {
+  const words: string[] = [];
+  for (let i = 0; i < 3000; i++) words.push((i * 7919).toString(36) + 'abc'.slice(i % 3));
+  const index = DeletionIndex.build(words);
+  const hash = TokenHash.build(words);
+  const ids = new Map(words.map((w, id) => [w, id]));
+  const probes = [...words.slice(0, 300), 'muhammad', 'aab', 'abc', 'xyz1234'];
+  for (const text of probes) {
+    for (let skip = 0; skip < text.length; skip++) {
+      const key = text.slice(0, skip) + text.slice(skip + 1);
+      const viaKey: number[] = [];
+      index.each(key, (id) => viaKey.push(id));
+      const inPlace: number[] = [];
+      index.eachWithout(text, skip, (id) => inPlace.push(id));
+      assert.deepEqual(inPlace, viaKey, `${text} without ${skip}`);
+      assert.equal(hash.find(text, 0, text.length, skip), ids.get(key) ?? -1, `${text} without ${skip}`);
+    }
+    for (let cut = 1; cut < text.length; cut++) {
+      assert.equal(hash.find(text, 0, cut), ids.get(text.slice(0, cut)) ?? -1);
+      assert.equal(hash.find(text, cut, text.length), ids.get(text.slice(cut)) ?? -1);
+    }
+    assert.equal(hash.find(text, 0, text.length), ids.get(text) ?? -1);
   }
 });

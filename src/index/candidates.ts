@@ -5,7 +5,7 @@
 // Documents are integer ids (positions in the build input); everything is typed arrays after build.
 import { Postings, PostingsBuilder } from './postings.js';
 import { TopK } from './heap.js';
-import { DeletionIndex } from './deletions.js';
+import { DeletionIndex, TokenHash } from './deletions.js';
 
 /** What the index sees of one listed party. */
 export interface IndexDocument {
@@ -60,20 +60,13 @@ interface Expansion {
   mass: number;
 }
 
-function deletions(token: string): string[] {
-  const out: string[] = [];
-  for (let i = 0; i < token.length; i++) {
-    const d = token.slice(0, i) + token.slice(i + 1);
-    if (out[out.length - 1] !== d) out.push(d); // "aab" → "ab" once
-  }
-  return out;
-}
-
 export class CandidateIndex {
   /** token → documents */
   private readonly tokens: Postings;
   /** deletion key → token ids */
   private readonly deletes: DeletionIndex;
+  /** token → id, for parts of strings (one-letter deletions, split halves) */
+  private readonly tokenHash: TokenHash;
   /** phonetic key → token ids */
   private readonly phonetics: Postings;
   /** identifier → documents */
@@ -94,6 +87,9 @@ export class CandidateIndex {
   private constructor(tokens: Postings, deletes: DeletionIndex, phonetics: Postings, identifiers: Postings, size: number) {
     this.tokens = tokens;
     this.deletes = deletes;
+    const byId: string[] = new Array(tokens.size);
+    for (const [token, id] of tokens.keys) byId[id] = token;
+    this.tokenHash = TokenHash.build(byId);
     this.phonetics = phonetics;
     this.identifiers = identifiers;
     this.size = size;
@@ -151,9 +147,11 @@ export class CandidateIndex {
       this.deletes.each(token, (id) => put(id, CREDIT_ONE_EDIT));
     }
     if (token.length >= MIN_DELETE_LENGTH) {
-      for (const d of deletions(token)) {
-        put(this.tokens.id(d), CREDIT_ONE_EDIT); // query has an extra letter
-        this.deletes.each(d, (id) => put(id, CREDIT_ONE_EDIT)); // substitution, transposition
+      // each one-letter deletion, looked up in place (a run of one letter, "aab", gives "ab" once)
+      for (let i = 0; i < token.length; i++) {
+        if (i > 0 && token.charCodeAt(i) === token.charCodeAt(i - 1)) continue;
+        put(this.tokenHash.find(token, 0, token.length, i), CREDIT_ONE_EDIT); // query has an extra letter
+        this.deletes.eachWithout(token, i, (id) => put(id, CREDIT_ONE_EDIT)); // substitution, transposition
       }
       if (phonetic && phonetic.length >= 2) this.eachIn(this.phonetics, this.phonetics.id(phonetic), (id) => put(id, CREDIT_PHONETIC));
     }
@@ -235,11 +233,9 @@ export class CandidateIndex {
       for (const t of ts) {
         if (t.length < 6 || this.tokens.id(t) >= 0) continue;
         for (let cut = 2; cut <= t.length - 2; cut++) {
-          const a = t.slice(0, cut);
-          const b = t.slice(cut);
-          if (this.tokens.id(a) >= 0 && this.tokens.id(b) >= 0) {
-            addSlot(a, undefined, CREDIT_JOINED);
-            addSlot(b, undefined, CREDIT_JOINED);
+          if (this.tokenHash.find(t, 0, cut) >= 0 && this.tokenHash.find(t, cut, t.length) >= 0) {
+            addSlot(t.slice(0, cut), undefined, CREDIT_JOINED);
+            addSlot(t.slice(cut), undefined, CREDIT_JOINED);
           }
         }
       }

@@ -32,6 +32,23 @@ function isDeletionOf(key: string, token: string): boolean {
   return true;
 }
 
+/** `isDeletionOf(key, token)` where `key` is `text` without the character at `skip` (the key is never built). */
+function isDeletionOfWithout(text: string, skip: number, token: string): boolean {
+  const n = text.length - 1;
+  if (token.length !== n + 1) return false;
+  let i = 0;
+  while (i < n && text.charCodeAt(i < skip ? i : i + 1) === token.charCodeAt(i)) i++;
+  for (; i < n; i++) if (text.charCodeAt(i < skip ? i : i + 1) !== token.charCodeAt(i + 1)) return false;
+  return true;
+}
+
+/** FNV-1a of `text.slice(start, end)` with the character at `skip` left out (-1: none), mixed as `hashWithout`. */
+function hashRange(text: string, start: number, end: number, skip: number): number {
+  let h = FNV_OFFSET;
+  for (let i = start; i < end; i++) if (i !== skip) h = Math.imul(h ^ text.charCodeAt(i), FNV_PRIME);
+  return mix(h);
+}
+
 /** Positions whose deletion gives a new string: in a run of equal letters ("aab") only the first counts. */
 function eachDeletion(token: string, fn: (position: number) => void): void {
   for (let i = 0; i < token.length; i++) if (i === 0 || token.charCodeAt(i) !== token.charCodeAt(i - 1)) fn(i);
@@ -42,6 +59,8 @@ export class DeletionIndex {
     private readonly mask: number,
     private readonly offsets: Int32Array,
     private readonly ids: Int32Array,
+    /** Each entry's full hash: a probe skips other keys of its bucket without reading their tokens (cache misses). */
+    private readonly hashes: Int32Array,
     private readonly tokens: ReadonlyArray<string | undefined>,
   ) {}
 
@@ -52,31 +71,105 @@ export class DeletionIndex {
     let size = 1024;
     while (size < total) size *= 2;
     const mask = size - 1;
-    const buckets = new Int32Array(total);
+    const full = new Int32Array(total);
     const owners = new Int32Array(total);
     let n = 0;
     tokens.forEach((t, id) => {
       if (!t) return;
       eachDeletion(t, (i) => {
-        buckets[n] = hashWithout(t, i) & mask;
+        full[n] = hashWithout(t, i);
         owners[n++] = id;
       });
     });
     const offsets = new Int32Array(size + 1);
-    for (let k = 0; k < n; k++) offsets[buckets[k] + 1]++;
+    for (let k = 0; k < n; k++) offsets[(full[k] & mask) + 1]++;
     for (let b = 0; b < size; b++) offsets[b + 1] += offsets[b];
     const fill = offsets.slice(0, size);
     const ids = new Int32Array(n);
-    for (let k = 0; k < n; k++) ids[fill[buckets[k]]++] = owners[k];
-    return new DeletionIndex(mask, offsets, ids, tokens);
+    const hashes = new Int32Array(n);
+    for (let k = 0; k < n; k++) {
+      const at = fill[full[k] & mask]++;
+      ids[at] = owners[k];
+      hashes[at] = full[k];
+    }
+    return new DeletionIndex(mask, offsets, ids, hashes, tokens);
+  }
+
+  /** `each(key)` for `key` = `text` without the character at `skip`, without building the key. */
+  eachWithout(text: string, skip: number, fn: (id: number) => void): void {
+    const h = hashWithout(text, skip);
+    const b = h & this.mask;
+    for (let k = this.offsets[b]; k < this.offsets[b + 1]; k++) {
+      if (this.hashes[k] !== h) continue;
+      const id = this.ids[k];
+      if (isDeletionOfWithout(text, skip, this.tokens[id]!)) fn(id);
+    }
   }
 
   /** Every indexed token one letter longer than `key` that gives `key` once that letter is deleted. */
   each(key: string, fn: (id: number) => void): void {
-    const b = hashWithout(key, -1) & this.mask;
+    const h = hashWithout(key, -1);
+    const b = h & this.mask;
     for (let k = this.offsets[b]; k < this.offsets[b + 1]; k++) {
+      if (this.hashes[k] !== h) continue;
       const id = this.ids[k];
       if (isDeletionOf(key, this.tokens[id]!)) fn(id);
     }
+  }
+}
+
+/**
+ * Token → id for parts of a string (the string with one letter left out, a slice) without building the
+ * part: a query token's one-letter deletions and split halves are looked up by the dozen, and building
+ * each as a string to ask a Map cost more than the look-up itself.
+ */
+export class TokenHash {
+  private constructor(
+    private readonly mask: number,
+    private readonly offsets: Int32Array,
+    private readonly ids: Int32Array,
+    private readonly hashes: Int32Array,
+    private readonly tokens: ReadonlyArray<string>,
+  ) {}
+
+  /** `tokens[id]` for every id (distinct strings). */
+  static build(tokens: ReadonlyArray<string>): TokenHash {
+    let size = 1024;
+    while (size < tokens.length) size *= 2;
+    const mask = size - 1;
+    const full = new Int32Array(tokens.length);
+    tokens.forEach((t, id) => (full[id] = hashRange(t, 0, t.length, -1)));
+    const offsets = new Int32Array(size + 1);
+    for (let id = 0; id < tokens.length; id++) offsets[(full[id] & mask) + 1]++;
+    for (let b = 0; b < size; b++) offsets[b + 1] += offsets[b];
+    const fill = offsets.slice(0, size);
+    const ids = new Int32Array(tokens.length);
+    const hashes = new Int32Array(tokens.length);
+    for (let id = 0; id < tokens.length; id++) {
+      const at = fill[full[id] & mask]++;
+      ids[at] = id;
+      hashes[at] = full[id];
+    }
+    return new TokenHash(mask, offsets, ids, hashes, tokens);
+  }
+
+  /** Id of the token equal to `text.slice(start, end)` with the character at `skip` left out (-1: none), or -1. */
+  find(text: string, start: number, end: number, skip = -1): number {
+    const n = end - start - (skip >= start && skip < end ? 1 : 0);
+    const h = hashRange(text, start, end, skip);
+    const b = h & this.mask;
+    for (let k = this.offsets[b]; k < this.offsets[b + 1]; k++) {
+      if (this.hashes[k] !== h) continue;
+      const t = this.tokens[this.ids[k]];
+      if (t.length !== n) continue;
+      let i = start;
+      let j = 0;
+      for (; i < end; i++) {
+        if (i === skip) continue;
+        if (text.charCodeAt(i) !== t.charCodeAt(j++)) break;
+      }
+      if (i === end) return this.ids[k];
+    }
+    return -1;
   }
 }
