@@ -307,6 +307,9 @@ async function main(): Promise<void> {
   say(`| list cross-script recall, UN (${crossUn.n} names) | — | ${f3(crossUn.recall)} |`);
   if (crossGb) say(`| list cross-script recall, UK (${crossGb.n} names) | — | ${f3(crossGb.recall)} |`);
   say();
+  // the hand-kept history of changes and figures (eval/history.md) follows the generated figures
+  const history = readFileSync(join('eval', 'history.md'), 'utf8').trimEnd();
+  out.push(history, '');
   mkdirSync('docs', { recursive: true });
   writeFileSync(join('docs', 'EVALUATION.md'), out.join('\n'));
   console.error('wrote docs/EVALUATION.md');

@@ -2,7 +2,7 @@
 // status and sentence yente gives (404 "No such dataset.", 400 for what the client can fix).
 import { resolveDatasetScope } from '../model/datasets.js';
 import { getSchema } from '../model/schema.js';
-import { algorithmNames } from '../match/index.js';
+import { algorithmNames, getAlgorithm, withOverrides } from '../match/index.js';
 import { ApiError } from './errors.js';
 
 /** What a dataset or collection name stands for, given the datasets the index serves. */
@@ -38,4 +38,43 @@ export function checkSchemas(names: string[], param: string): string[] {
 export function checkAlgorithm(name: string): string {
   if (!algorithmNames().includes(name)) throw new ApiError(400, `Invalid algorithm: ${name} (known: ${algorithmNames().join(', ')})`);
   return name;
+}
+
+/**
+ * A request's feature weight overrides and algorithm config, checked against the algorithm (400 with what
+ * is accepted otherwise); empty maps become undefined, so a request without overrides costs nothing.
+ */
+export function checkOverrides(
+  algorithm: string,
+  weights: Record<string, number> | undefined,
+  config: Record<string, unknown> | undefined,
+): { weights?: Record<string, number>; config?: Record<string, unknown> } {
+  try {
+    withOverrides(getAlgorithm(algorithm), weights, config);
+  } catch (err) {
+    if (err instanceof RangeError) throw new ApiError(400, err.message);
+    throw err;
+  }
+  const nonEmpty = <T extends object>(o: T | undefined) => (o && Object.keys(o).length ? o : undefined);
+  return { weights: nonEmpty(weights), config: nonEmpty(config) };
+}
+
+const SINCE = /^(\d{4})-(\d{2})-(\d{2})(?:[T ](\d{2})(?::(\d{2})(?::(\d{2})(\.\d+)?)?)?)?(Z|[+-]\d{2}:?\d{2})?$/;
+
+/**
+ * `changed_since` as a string that compares with stored `last_change` values (ISO 8601, UTC): a space becomes
+ * `T`, and a time zone is converted to UTC ("2026-03-01T10:00+02:00" → "2026-03-01T08:00:00").
+ */
+export function changedSinceKey(value: string | undefined): string | undefined {
+  if (!value) return undefined;
+  const m = SINCE.exec(value);
+  if (!m) throw new ApiError(400, `Invalid changed_since: ${value} (expected an ISO date or date and time)`);
+  const [, y, mo, d, h, mi, sec, frac, zone] = m;
+  if (!zone || zone === 'Z') return value.replace(' ', 'T').replace(/Z$/, '');
+  const sign = zone.startsWith('-') ? -1 : 1;
+  const digits = zone.slice(1).replace(':', '');
+  const offsetMinutes = sign * (Number(digits.slice(0, 2)) * 60 + Number(digits.slice(2)));
+  const utc = Date.UTC(+y, +mo - 1, +d, +(h ?? 0), +(mi ?? 0), +(sec ?? 0), frac ? Math.floor(Number(frac) * 1000) : 0) - offsetMinutes * 60_000;
+  if (!Number.isFinite(utc)) throw new ApiError(400, `Invalid changed_since: ${value}`);
+  return new Date(utc).toISOString().replace(/(\.000)?Z$/, '');
 }

@@ -22,6 +22,10 @@ export interface MatchOptions {
   topics: string[];
   /** ISO date/time: only parties whose listing changed since then. */
   changedSince?: string;
+  /** Feature weight overrides (validated on the HTTP thread; the worker derives the algorithm from them). */
+  weights?: Record<string, number>;
+  /** Algorithm config parameters (see GET /algorithms). */
+  config?: Record<string, unknown>;
 }
 
 export interface MatchOutcome {

@@ -125,8 +125,20 @@ export const matchSchema = {
   body: obj(
     {
       queries: { ...mapOf(ref('EntityExample')), description: 'Example entities by key (at most 100)' },
-      weights: { ...mapOf(num), default: {}, description: 'Feature weight overrides (not supported: must be empty)' },
-      config: { type: 'object', default: {}, description: 'Algorithm configuration (the built-in algorithms take none)' },
+      weights: {
+        ...mapOf(num),
+        default: {},
+        description:
+          'Feature weight overrides for this request: feature name → weight (negative for penalties), replacing the algorithm\'s weight. Feature names and default weights: GET /algorithms. An unknown feature is a 400.',
+        examples: [{ country_mismatch: 0, dob_year_disjoint: -0.3 }],
+      },
+      config: {
+        ...mapOf({ type: ['string', 'number', 'boolean', 'null'] }),
+        default: {},
+        description:
+          'Algorithm configuration for this request: parameter → value (null keeps the default). Parameters, defaults and bounds: GET /algorithms (docs.config). An unknown parameter or a value out of bounds is a 400.',
+        examples: [{ nm_number_mismatch: 0.4 }],
+      },
     },
     ['queries'],
   ),
@@ -211,9 +223,19 @@ export const catalogSchema = {
 };
 
 const featureDocs = mapOf(obj({ description: nullableStr, coefficient: num, url: nullableStr }));
+const configDocs = mapOf(
+  obj({
+    type: { type: 'string', enum: ['float'] },
+    description: nullableStr,
+    default: num,
+    min: { ...num, description: 'Smallest accepted value' },
+    max: { ...num, description: 'Largest accepted value' },
+  }),
+);
 export const algorithmsSchema = {
   summary: 'Scoring algorithms',
-  description: 'The algorithms /match accepts, with their features and weights.',
+  description:
+    'The algorithms /match accepts, with their features and default weights (override per request with `weights`) and their configuration parameters with defaults and bounds (set per request with `config`).',
   tags: ['System information'],
   response: {
     200: obj({
@@ -223,7 +245,7 @@ export const algorithmsSchema = {
           name: str,
           description: nullableStr,
           features: featureDocs,
-          docs: obj({ name: str, description: nullableStr, config: { type: 'object' }, features: featureDocs }),
+          docs: obj({ name: str, description: nullableStr, config: configDocs, features: featureDocs }),
         }),
       },
       default: str,

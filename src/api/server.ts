@@ -3,6 +3,7 @@
 // `interdict serve` (src/cli/commands/serve.ts) and the tests start it.
 import { randomUUID } from 'node:crypto';
 import Fastify, { type FastifyInstance, type FastifyServerOptions } from 'fastify';
+import cors from '@fastify/cors';
 import rateLimit from '@fastify/rate-limit';
 import { databasePath } from '../config.js';
 import { openDb } from '../store/db.js';
@@ -47,6 +48,11 @@ export interface ServeOptions {
   keyCacheMs: number;
   /** Audit events waiting to be written before screening is refused with 503. */
   auditBacklog: number;
+  /**
+   * Browser origins allowed to call the API from their pages (CORS), e.g. `https://app.example.com`; `*` allows
+   * any. Empty (the default): no CORS headers, so browsers keep other sites' pages from reading answers.
+   */
+  corsOrigins: string[];
   /** Work store URL (PostgreSQL); default INTERDICT_DATABASE_URL, else the embedded SQLite file. */
   databaseUrl?: string;
   /** Fastify/pino logger options; false silences logs (tests). */
@@ -64,8 +70,28 @@ export const DEFAULT_OPTIONS: ServeOptions = {
   publicDocs: false,
   keyCacheMs: 5000,
   auditBacklog: 50_000,
+  corsOrigins: [],
   logger: { level: 'info' },
 };
+
+/** A CORS origin as browsers send it (`scheme://host[:port]`, no path), or `*`; throws on anything else. */
+export function normalizeOrigin(origin: string): string {
+  const o = origin.trim();
+  if (o === '*') return o;
+  let url: URL | undefined;
+  try {
+    url = new URL(o);
+  } catch {
+    // reported below
+  }
+  if (!url || !/^https?:$/.test(url.protocol) || url.pathname !== '/' || url.search || url.hash || url.username || url.password) {
+    throw new Error(`invalid CORS origin ${JSON.stringify(origin)}: expected scheme://host[:port] (e.g. https://app.example.com) or *`);
+  }
+  return url.origin;
+}
+
+/** Response headers a page allowed by CORS may read besides the CORS-safelisted ones. */
+const CORS_EXPOSED = ['x-request-id', 'x-batch-size', 'retry-after', 'x-ratelimit-limit', 'x-ratelimit-remaining', 'x-ratelimit-reset'];
 
 export const VERSION = '0.1.0';
 
@@ -84,6 +110,7 @@ export interface Server {
 
 export async function createServer(options: Partial<ServeOptions> = {}): Promise<Server> {
   const opts: ServeOptions = { ...DEFAULT_OPTIONS, ...options };
+  const corsOrigins = [...new Set(opts.corsOrigins.map(normalizeOrigin))];
   const databaseUrl = opts.databaseUrl ?? process.env.INTERDICT_DATABASE_URL;
   const app = Fastify({
     logger: opts.logger,
@@ -117,6 +144,16 @@ export async function createServer(options: Partial<ServeOptions> = {}): Promise
   addSharedSchemas(app);
   installErrorHandlers(app);
   await registerDocs(app, VERSION);
+  if (corsOrigins.length) {
+    // before authentication: a browser's preflight carries no API key and is answered here
+    await app.register(cors, {
+      // always a list, so only an allowed origin is echoed back (a single string would be sent to anyone)
+      origin: corsOrigins,
+      methods: ['GET', 'HEAD', 'POST'],
+      exposedHeaders: CORS_EXPOSED,
+      maxAge: 600,
+    });
+  }
   app.addHook('onRequest', auth.hook);
   let closing = false;
   app.addHook('preClose', async () => {

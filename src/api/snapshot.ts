@@ -6,7 +6,7 @@ import { countryName } from '../model/countries.js';
 import { DATASETS } from '../model/datasets.js';
 import { getSchema, isA } from '../model/schema.js';
 import type { ListStore } from '../store/lists.js';
-import { DEFAULT_CANDIDATES, Screener, type ScreenQuery } from '../match/index.js';
+import { DEFAULT_CANDIDATES, Screener, getAlgorithm, withOverrides, type ScreenOptions, type ScreenQuery } from '../match/index.js';
 import type { FacetValue, MatchOptions, MatchOutcome, SearchOutcome, SearchParams, SnapshotInfo } from './protocol.js';
 import { entityResponse, scoredResponse, type EntityResponse, type PropertyValue } from './serialize.js';
 
@@ -136,22 +136,25 @@ export class Snapshot {
   }
 
   match(queries: ScreenQuery[], o: MatchOptions): MatchOutcome[] {
-    // one more than asked tells whether the total is exact; a date filter applied afterwards needs a wider net
-    const wanted = o.changedSince ? Math.max(o.limit * 4, 50) : o.limit + 1;
-    const engine = {
+    // one more than asked tells whether the total is exact
+    const wanted = o.limit + 1;
+    const since = o.changedSince;
+    const engine: ScreenOptions = {
       threshold: o.threshold,
       cutoff: o.cutoff,
       limit: wanted,
       candidates: Math.max(DEFAULT_CANDIDATES, wanted),
-      algorithm: o.algorithm,
+      // the request's weights and config cross the thread boundary as data; the algorithm is derived here
+      algorithm: withOverrides(getAlgorithm(o.algorithm), o.weights, o.config),
       datasets: o.datasets,
       excludeSchema: o.excludeSchema,
       excludeIds: o.excludeIds,
       topics: o.topics,
+      // part of candidate selection: only recently changed parties compete for the limit
+      filter: since ? (e) => (e.last_change ?? '') >= since : undefined,
     };
     return queries.map((q) => {
-      let results = this.screener.screen(q, engine);
-      if (o.changedSince) results = results.filter((r) => (r.entity.last_change ?? '') >= o.changedSince!);
+      const results = this.screener.screen(q, engine);
       const page = results.slice(0, o.limit);
       const matches = page.filter((r) => r.match).length;
       const more = results.length > o.limit && results[o.limit].match;
@@ -174,12 +177,13 @@ export class Snapshot {
     let relation: 'eq' | 'gte' = 'eq';
     if (p.q.trim()) {
       const window = Math.min(MAX_SEARCH_WINDOW, Math.max(100, p.offset + p.limit));
+      // every filter (countries and changed_since too) is part of candidate selection, so the window is never short
       const scored = this.screener.screen(
         { schema: p.schema, properties: { name: [p.q] } },
-        { algorithm: 'name-based', limit: window, candidates: window, cutoff: SEARCH_CUTOFF, datasets: p.datasets, excludeSchema: p.excludeSchema, topics: p.topics },
+        { algorithm: 'name-based', limit: window, candidates: window, cutoff: SEARCH_CUTOFF, datasets: p.datasets, excludeSchema: p.excludeSchema, topics: p.topics, filter: inScope },
       );
       if (scored.length >= window) relation = 'gte';
-      hits = scored.map((r) => r.entity).filter(inScope);
+      hits = scored.map((r) => r.entity);
     } else {
       hits = this.targets.filter(inScope);
     }

@@ -16,6 +16,12 @@ const VESSEL_PREFIX = /^\s*(?:m\s?[./]?\s?[vtsy]|f\s?[./]?\s?v|s\s?\.?\s?s|r\s?[
 const REMARK_IN_BRACKETS = /\s*\((?=[^()]*\p{L}{2})[^()\d]*\)/gu;
 /** "- Malindi Branch", ", Mombasa branch office". */
 const BRANCH_SUFFIX = /\s*(?:[-–,]\s*)?(?:\(\s*)?[\p{L} ]{2,40}\bbranch(?:\s+office)?\)?\s*$/iu;
+/** "c/o Aduanas Pedraza, Nuevo Laredo": care of another party, to the end. */
+const CARE_OF = /\s*,?\s*\bc\s?\/\s?o\b.*$/iu;
+/** An address after a comma: a house number and a street ("…, 12250 Brevard Ln, Pasadena TX") or a P.O. box, to the end. */
+const ADDRESS_AFTER_COMMA = /\s*,\s*(?:\d{1,6}[a-z]?\s+\p{L}|p\.?\s?o\.?\s?box\b|postfach\b).*$/iu;
+/** A voyage number on a bill of lading: "V.214W", "Voy. 012E", "Voyage 33". */
+const VOYAGE = /\s*\b(?:v\.|voy\.?|voyage)\s?\d{1,4}[nsew]?\b/giu;
 /** Until-dates and years after a former name: "ex-Lindos Harrier until 2019", "ex Warri Osprey, 2020". */
 const FORMER_DATE = /(?:,?\s*(?:until|till|to|from|since|in)?\s*(?:19|20)\d\d)\s*$/iu;
 
@@ -42,9 +48,13 @@ export function splitAnnotations(raw: string, vessel = false): AnnotatedName {
     for (const part of trailing[1].split(/[,;]\s*(?:ex[-\s.]+|f\.?k\.?a\.?\s+)?/iu)) pushName(others, part.replace(FORMER_DATE, ''));
     text = text.slice(0, trailing.index);
   }
-  // a country in brackets names a subsidiary ("Marrowby Chemicals (Thailand)"): keep it, drop other remarks
-  if (text.includes('(')) text = text.replace(REMARK_IN_BRACKETS, (m) => (countryCode(m.replace(/[()]/g, '').trim()) ? m.replace(/[()]/g, ' ') : ' '));
+  // a country in brackets names a subsidiary ("Marrowby Chemicals (Thailand)"): keep it, drop other remarks;
+  // beside a vessel's name it is the flag ("Kalliopi Dawn (Malta)"): a remark
+  if (text.includes('(')) text = text.replace(REMARK_IN_BRACKETS, (m) => (!vessel && countryCode(m.replace(/[()]/g, '').trim()) ? m.replace(/[()]/g, ' ') : ' '));
   if (/branch/i.test(text)) text = text.replace(BRANCH_SUFFIX, '');
+  if (/c\s?\/\s?o/i.test(text)) text = text.replace(CARE_OF, '');
+  if (text.includes(',')) text = text.replace(ADDRESS_AFTER_COMMA, '');
+  if (/v/i.test(text)) text = text.replace(VOYAGE, ' ');
   if (vessel) {
     const comma = text.lastIndexOf(',');
     // a port or flag after the last comma: one or two words, no digits

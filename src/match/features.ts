@@ -2,9 +2,9 @@
 // [0, 1] (how strongly the feature holds) and a sentence an analyst can check. Weights are not here:
 // they live in one table per algorithm (algorithms.ts).
 import { countryName } from '../model/countries.js';
-import { legalFormsAgree } from '../text/legal.js';
+import { legalFormCountriesDisjoint, legalFormsAgree } from '../text/legal.js';
 import { compareNames, nameScore, numbersDisagree, type NameWeights } from './names.js';
-import { STRONG_ID_PROPS, type PreparedEntity, type PreparedName } from './prepare.js';
+import { isVessel, STRONG_ID_PROPS, type PreparedEntity, type PreparedName } from './prepare.js';
 
 export interface FeatureResult {
   score: number;
@@ -184,4 +184,33 @@ export const legalFormMismatch: FeatureFn = ({ name: m }) => {
   const b = m.cn.legalForms;
   if (legalFormsAgree(a, b)) return NONE;
   return { score: 1, detail: `legal form ${a.join('/')} vs listed ${b.join('/')}` };
+};
+
+/**
+ * Both names carry a national legal form and no country's law has both ("Korvessa GmbH" vs "Korvessa
+ * Sdn. Bhd."): two legal persons registered in different countries, a sister company or a foreign
+ * subsidiary, not the listed party itself.
+ */
+export const legalFormCountryMismatch: FeatureFn = ({ name: m, explain }) => {
+  if (!m || !legalFormCountriesDisjoint(m.qn.formCountries, m.cn.formCountries)) return NONE;
+  const law = (c: string[] | undefined) => (c ?? []).map((x) => x.toUpperCase()).join('/');
+  return { score: 1, detail: explain ? `legal forms under different countries' law: '${m.qn.original}' (${law(m.qn.formCountries)}) vs '${m.cn.original}' (${law(m.cn.formCountries)})` : '' };
+};
+
+/** A vessel against a name with a legal form ("Kapitan Guseynov" vs "Kapitan Guseynov Shipping Ltd"): that names its owner or manager, not the ship. */
+export const vesselVsCompany: FeatureFn = ({ q, name: m, explain }) => {
+  if (!m || !isVessel(q.schema) || !m.qn.legalForms.length === !m.cn.legalForms.length) return NONE;
+  const company = m.qn.legalForms.length ? m.qn : m.cn;
+  return { score: 1, detail: explain ? `'${company.original}' names a company (legal form), not a vessel` : '' };
+};
+
+/**
+ * The names agree only through a former name on each side, and both parties carry current names that
+ * differ ("Apapa Falcon (ex Warri Osprey)" vs "Onne Pelican (ex Warri Osprey)"): names are reused, two
+ * parties once called the same are not thereby one.
+ */
+export const formerNamesOnly: FeatureFn = ({ q, c, name: m, explain }) => {
+  if (!m || m.qn.source !== 'previousName' || m.cn.source !== 'previousName') return NONE;
+  if (!q.names.some((n) => n.source === 'name') || !c.names.some((n) => n.source === 'name')) return NONE;
+  return { score: 1, detail: explain ? `only former names agree ('${m.qn.original}'); the current names differ` : '' };
 };

@@ -1,7 +1,7 @@
 // The matching library API: what the CLI, the HTTP API, trade checks and monitoring call. Keep stable.
 import { openDb } from '../store/db.js';
 import { ListStore } from '../store/lists.js';
-import { getAlgorithm } from './algorithms.js';
+import { resolveAlgorithm, type Algorithm } from './algorithms.js';
 import { prepareEntity } from './prepare.js';
 import { queryFromName } from './query.js';
 import { scorePrepared, type Explanation } from './score.js';
@@ -11,7 +11,7 @@ export { Screener, DEFAULT_THRESHOLD, DEFAULT_LIMIT, DEFAULT_CUTOFF, DEFAULT_CAN
 export type { ScreenQuery, ScreenOptions, ScreenResult } from './screener.js';
 export type { Explanation } from './score.js';
 export { queryFromRecord, queryFromName, normalizeSchema, checkName, QueryError, type QueryRecord } from './query.js';
-export { algorithmNames, getAlgorithm, DEFAULT_ALGORITHM, type Algorithm } from './algorithms.js';
+export { algorithmNames, getAlgorithm, resolveAlgorithm, withOverrides, DEFAULT_ALGORITHM, type Algorithm, type ConfigVar } from './algorithms.js';
 export { prepareEntity, normalizeDate, normalizeIdentifier, type PreparedEntity, type PreparedName } from './prepare.js';
 
 let defaultScreener: Screener | undefined;
@@ -39,11 +39,11 @@ export interface CompareResult {
 export function compare(
   a: ScreenQuery | string,
   b: ScreenQuery | string,
-  opts: { schema?: string; algorithm?: string; threshold?: number } = {},
+  opts: { schema?: string; algorithm?: string | Algorithm; threshold?: number } = {},
 ): CompareResult {
   const schema = opts.schema ?? 'LegalEntity';
   const qa = typeof a === 'string' ? queryFromName(a, schema) : a;
   const qb = typeof b === 'string' ? queryFromName(b, schema) : b;
-  const scored = scorePrepared(prepareEntity(qa), prepareEntity(qb), getAlgorithm(opts.algorithm));
+  const scored = scorePrepared(prepareEntity(qa), prepareEntity(qb), resolveAlgorithm(opts.algorithm));
   return { ...scored, match: scored.score >= (opts.threshold ?? DEFAULT_THRESHOLD) };
 }

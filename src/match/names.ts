@@ -4,11 +4,11 @@
 // `nameScore` is the hot path (no allocation); `compareNames` adds what an explanation needs.
 import { cachedJoinedEditDistance, editDistance } from './distance.js';
 import type { PreparedName } from './prepare.js';
-import { TokenKind, allowedEdits, popcount, tokenSimilarity } from './tokens.js';
+import { TokenKind, abbreviates, allowedEdits, popcount, sameOnset, tokenSimilarity } from './tokens.js';
 
 /** The knobs of name comparison; every algorithm's values live in `algorithms.ts`. */
 export interface NameWeights {
-  /** Weight of a token by kind (Normal, Generic, Particle, Initial, Territory). */
+  /** Weight of a token by kind (Normal, Generic, Particle, Initial, Affiliation). */
   kind: readonly number[];
   /** Weight of a query token left unmatched, relative to its kind weight. */
   extraQuery: number;
@@ -22,6 +22,12 @@ export interface NameWeights {
   phonetic: number;
   /** Score factor when the names carry different numbers ("Bank 1" vs "Bank 2"). */
   numberMismatch: number;
+  /** Score of two words of 4+ letters that are one spelling under another romanization ("Rabinovich" ~ "Rabinowitz"). */
+  spelling: number;
+  /** Score of two words with the same consonants when one is written in Hebrew or Arabic script (vowels unwritten). */
+  abjad: number;
+  /** Score of a word written abbreviated against a word it abbreviates ("Com." ~ "Comercio"). */
+  abbreviation: number;
 }
 
 export interface TokenPair {
@@ -42,9 +48,12 @@ export interface NameComparison {
 
 const MAX_ALIGN = 12;
 
-/** Numbers on both sides must agree: "Sino Iron 1" ≠ "Sino Iron 2"; a number on one side only is tolerated. */
+/**
+ * Numbers on both sides must agree: "Sino Iron 1" ≠ "Sino Iron 2". A number on one side only is tolerated
+ * ("Bank Melli" / "Bank Melli 1999"), except in vessel names: "Gulf Sunbird II" is a sister of "Gulf Sunbird".
+ */
 export function numbersDisagree(a: PreparedName, b: PreparedName): boolean {
-  if (a.numbers.length === 0 || b.numbers.length === 0) return false;
+  if (a.numbers.length === 0 || b.numbers.length === 0) return a.vessel && a.numbers.length !== b.numbers.length;
   let shared = 0;
   for (const n of a.numbers) if (b.numbers.includes(n)) shared++;
   return shared < Math.min(a.numbers.length, b.numbers.length);
@@ -135,6 +144,9 @@ function align(q: PreparedName, c: PreparedName, loose: boolean, w: NameWeights)
       let s = tokenSimilarity(qt, ct, loose, w.initial, q.masks[i], c.masks[j]);
       // sounding alike only rescues longer words: short syllables ("cheng", "chong") are different names
       if (loose && s < w.phonetic && qt.length >= 6 && ct.length >= 6 && q.phonetic[i] === c.phonetic[j]) s = w.phonetic;
+      if (s < w.spelling && qt.length >= 4 && ct.length >= 4 && q.spelling[i] === c.spelling[j] && sameOnset(qt, ct)) s = w.spelling;
+      if (s < w.abjad && (q.abjad || c.abjad) && q.consonants[i].length >= 2 && q.consonants[i] === c.consonants[j]) s = w.abjad;
+      if (s < w.abbreviation && ((q.abbreviated?.[i] && abbreviates(qt, ct)) || (c.abbreviated?.[j] && abbreviates(ct, qt)))) s = w.abbreviation;
       sims[i * nc + j] = s;
     }
   }
@@ -187,7 +199,7 @@ function align(q: PreparedName, c: PreparedName, loose: boolean, w: NameWeights)
   let leftC = 0;
   for (let i = 0; i < nq; i++) {
     const k = q.kinds[i];
-    if (k === TokenKind.Normal || k === TokenKind.Territory) normalQ++;
+    if (k === TokenKind.Normal || k === TokenKind.Affiliation) normalQ++;
     if (!usedQ[i]) {
       den += w.kind[k] * w.extraQuery;
       if (k !== TokenKind.Particle && k !== TokenKind.Initial) leftQ++;
@@ -195,10 +207,10 @@ function align(q: PreparedName, c: PreparedName, loose: boolean, w: NameWeights)
   }
   for (let j = 0; j < nc; j++) {
     const k = c.kinds[j];
-    if (k === TokenKind.Normal || k === TokenKind.Territory) normalC++;
+    if (k === TokenKind.Normal || k === TokenKind.Affiliation) normalC++;
     if (usedC[j]) continue;
     // a country in a company name means another subsidiary: as weighty as an unmatched query token
-    if (k === TokenKind.Territory) den += w.kind[k] * w.extraQuery;
+    if (k === TokenKind.Affiliation) den += w.kind[k] * w.extraQuery;
     else if (leftC < leftQ && k !== TokenKind.Particle && k !== TokenKind.Initial) {
       leftC++;
       den += Math.max(w.kind[k], w.kind[TokenKind.Normal]) * w.extraQuery;

@@ -4,7 +4,8 @@
 import type { Entity } from '../model/entity.js';
 import { isA } from '../model/schema.js';
 import { countryCode } from '../model/countries.js';
-import { cleanText, latinVariants, nameParts, phoneticKey, tokenize } from '../text/index.js';
+import { cleanText, latinVariants, nameParts, phoneticKey, spellingKey, tokenize } from '../text/index.js';
+import { finishLatin } from '../text/normalize.js';
 import { splitAnnotations } from './annotations.js';
 import { letterMask, tokenKind, type TokenKind } from './tokens.js';
 
@@ -17,6 +18,8 @@ export interface PreparedName {
   source: NameSource;
   /** Company, organisation or vessel name (generic words and territories are told apart). */
   organisation: boolean;
+  /** A vessel's (or aircraft's) name: numbers are part of it, on one side only they make another ship. */
+  vessel: boolean;
   /** This Latin rendering (cleaned, lower-case ASCII). */
   latin: string;
   /** True when `latin` is a transliteration (the original is not plain Latin). */
@@ -25,12 +28,22 @@ export interface PreparedName {
   tokens: string[];
   kinds: TokenKind[];
   phonetic: string[];
+  /** Tokens with romanization conventions folded (`spellingKey`): Rabinovich and Rabinowitz share one. */
+  spelling: string[];
+  /** Those without vowels: what Hebrew and Arabic write ("kst" for Keshet and קשת). */
+  consonants: string[];
+  /** Written in Hebrew or Arabic script, which leave vowels out: its renderings guess them. */
+  abjad: boolean;
   /** Letter-set bit masks of the tokens (a quick bound before edit distances). */
   masks: number[];
   /** Tokens without spaces, in written order: catches "AbdulRahman" vs "Abdul Rahman". */
   joined: string;
   numbers: string[];
   legalForms: string[];
+  /** Countries whose law has the name's national legal form, if it has one (see `findLegalForms`). */
+  formCountries: string[] | undefined;
+  /** Per token, 1 when it was written abbreviated with a dot ("Com.", "Comm."); undefined when none was. */
+  abbreviated: Uint8Array | undefined;
 }
 
 export interface PreparedEntity {
@@ -139,19 +152,23 @@ interface TokenInfo {
   personKind: TokenKind;
   orgKind: TokenKind;
   phonetic: string;
+  spelling: string;
+  consonants: string;
   mask: number;
 }
 
 // What a token is, once per distinct token: names repeat their words (100k distinct in 500k uses), and
 // kinds and phonetic keys cost. Bounded, so a long-running server does not grow it forever.
 const tokenInfos = new Map<string, TokenInfo>();
+const VOWELS = /[aeiouy]/g;
 const MAX_TOKEN_INFOS = 300_000;
 
 function tokenInfo(token: string): TokenInfo {
   let info = tokenInfos.get(token);
   if (!info) {
     if (tokenInfos.size >= MAX_TOKEN_INFOS) tokenInfos.clear();
-    info = { personKind: tokenKind(token, false), orgKind: tokenKind(token, true), phonetic: token.length > 1 ? phoneticKey(token) : token, mask: letterMask(token) };
+    const spelling = spellingKey(token);
+    info = { personKind: tokenKind(token, false), orgKind: tokenKind(token, true), phonetic: token.length > 1 ? phoneticKey(token) : token, spelling, consonants: spelling.replace(VOWELS, ''), mask: letterMask(token) };
     tokenInfos.set(token, info);
   }
   return info;
@@ -160,6 +177,7 @@ function tokenInfo(token: string): TokenInfo {
 /** Written in another script than Latin (so its Latin renderings are transliterations). */
 const NOT_LATIN = /[^\p{Script=Latin}\p{N}\p{P}\p{S}\p{Z}\p{M}\p{Cf}\p{Cc}]/u;
 const NON_ASCII = /[^\x00-\x7f]/;
+const ABJAD = /[\p{Script=Hebrew}\p{Script=Arabic}]/u;
 
 function prepareLatin(original: string, transliterated: boolean, latin: string, source: NameSource, schema: string): PreparedName | undefined {
   const organisation = isOrganisation(schema);
@@ -177,21 +195,44 @@ function prepareLatin(original: string, transliterated: boolean, latin: string, 
   }
   if (core.length === 0 && numbers.length === 0) return undefined;
   const infos = core.map((t) => tokenInfo(t));
+  const abbreviated = organisation && !transliterated ? abbreviatedTokens(original, core) : undefined;
   const kinds = infos.map((i) => (organisation ? i.orgKind : i.personKind));
   return {
     original,
     source,
     organisation,
+    vessel: isVessel(schema),
     latin,
     transliterated,
     tokens: core,
     kinds,
     phonetic: infos.map((i) => i.phonetic),
+    spelling: infos.map((i) => i.spelling),
+    consonants: infos.map((i) => i.consonants),
+    abjad: transliterated && ABJAD.test(original),
     masks: infos.map((i) => i.mask),
     joined: core.join(''),
     numbers: [...new Set(numbers.map((n) => n.replace(/^0+(?=\d)/, '')))],
     legalForms: parts.legalForms,
+    formCountries: parts.formCountries,
+    abbreviated,
   };
+}
+
+/** A word of two or more letters followed by a dot ("Ind. e Com. Ltda", "Mgmt."), not a dotted run ("S.A."). */
+const DOTTED_WORD = /(\p{L}{2,})\.(?!\p{L})/gu;
+
+/** Flags for the core tokens written abbreviated in the original; undefined when none was. */
+function abbreviatedTokens(original: string, core: string[]): Uint8Array | undefined {
+  if (!original.includes('.')) return undefined;
+  let flags: Uint8Array | undefined;
+  for (const m of original.matchAll(DOTTED_WORD)) {
+    const i = core.indexOf(finishLatin(m[1]));
+    if (i < 0) continue;
+    flags ??= new Uint8Array(core.length);
+    flags[i] = 1;
+  }
+  return flags;
 }
 
 /** A prepared name with the key that tells duplicates apart (same tokens, same numbers). */

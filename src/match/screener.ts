@@ -4,7 +4,7 @@ import type { Entity } from '../model/entity.js';
 import { schemataCanMatch } from '../model/schema.js';
 import type { ListStore } from '../store/lists.js';
 import { CandidateIndex, type CandidateQuery, type IndexDocument } from '../index/candidates.js';
-import { getAlgorithm } from './algorithms.js';
+import { resolveAlgorithm, type Algorithm } from './algorithms.js';
 import { NameCache, prepareEntity, type PreparedEntity } from './prepare.js';
 import { featureInput, type FeatureInput } from './features.js';
 import { scoreInput, type Explanation } from './score.js';
@@ -22,8 +22,11 @@ export interface ScreenOptions {
   limit?: number;
   /** Lowest score returned (default 0.5; 0 returns every scored candidate). */
   cutoff?: number;
-  /** Scoring algorithm: interdict-v1 (alias logic-v2, default) or name-based. */
-  algorithm?: string;
+  /**
+   * Scoring algorithm: interdict-v1 (alias logic-v2, default) or name-based, by name; or an Algorithm object,
+   * e.g. one with request overrides (`withOverrides`).
+   */
+  algorithm?: string | Algorithm;
   /** Only parties from these datasets. */
   datasets?: string[];
   /** Never return parties of these schemata. */
@@ -32,6 +35,11 @@ export interface ScreenOptions {
   excludeIds?: string[];
   /** Only parties carrying one of these topics (e.g. sanction, role.pep). */
   topics?: string[];
+  /**
+   * Only parties this accepts (e.g. changed since a date). Applied while candidates are selected, before the
+   * `candidates` and `limit` cuts, so the filter never leaves a result list short.
+   */
+  filter?: (entity: Entity) => boolean;
   /** How many index candidates are scored (default 50). */
   candidates?: number;
   /** Index candidates sharing less than this share of the query's name information are not scored. */
@@ -108,7 +116,7 @@ export class Screener {
 
   /** Screen an already prepared query (batch callers that prepare once and screen several ways). */
   screenPrepared(q: PreparedEntity, opts: ScreenOptions = {}): ScreenResult[] {
-    const algorithm = getAlgorithm(opts.algorithm);
+    const algorithm = resolveAlgorithm(opts.algorithm);
     const threshold = opts.threshold ?? DEFAULT_THRESHOLD;
     const cutoff = opts.cutoff ?? DEFAULT_CUTOFF;
     const limit = opts.limit ?? DEFAULT_LIMIT;
@@ -128,11 +136,11 @@ export class Screener {
     });
   }
 
-  /** Filter for index candidates: schema compatibility plus the caller's dataset/schema/id/topic filters. */
+  /** Filter for index candidates: schema compatibility plus the caller's dataset/schema/id/topic/entity filters. */
   private acceptor(querySchema: string, opts: ScreenOptions): (doc: number) => boolean {
     let bySchema = this.schemaAccept.get(querySchema);
     if (!bySchema) this.schemaAccept.set(querySchema, (bySchema = new Map()));
-    // the cache holds compatibility only: the caller's excluded schemata differ from call to call
+    // the cache holds schema compatibility only: the caller's exclusions differ from call to call
     const excludedSchemata = opts.excludeSchema?.length ? new Set(opts.excludeSchema) : undefined;
     const schemaOk = (schema: string) => {
       let ok = bySchema.get(schema);
@@ -142,12 +150,14 @@ export class Screener {
     const datasets = opts.datasets?.length ? new Set(opts.datasets) : undefined;
     const excluded = opts.excludeIds?.length ? new Set(opts.excludeIds) : undefined;
     const topics = opts.topics?.length ? new Set(opts.topics) : undefined;
+    const filter = opts.filter;
     return (doc) => {
       const e = this.entities[doc];
       if (!schemaOk(e.schema)) return false;
       if (datasets && !e.datasets.some((d) => datasets.has(d))) return false;
       if (excluded && excluded.has(e.id)) return false;
       if (topics && !(e.properties.topics ?? []).some((t) => topics.has(t))) return false;
+      if (filter && !filter(e)) return false;
       return true;
     };
   }

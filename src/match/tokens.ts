@@ -11,8 +11,12 @@ export const enum TokenKind {
   Particle = 2,
   /** A single letter standing for a name. */
   Initial = 3,
-  /** A country written in an organisation's name ("Kessendorf do Brasil"): marks a different subsidiary. */
-  Territory = 4,
+  /**
+   * A word that makes an organisation another member of its group: a country ("Kessendorf do Brasil",
+   * "Lundqvist (UK)": a national subsidiary) or "Holdings" (the parent). Left over on one side only, it
+   * weighs as much as a missing distinctive word.
+   */
+  Affiliation = 4,
 }
 
 const PARTICLES = new Set(
@@ -23,7 +27,7 @@ const PARTICLES = new Set(
 // a word belongs here only if thousands of unrelated businesses carry it.
 const GENERIC = new Set(
   (
-    'company companies co corp corporation group groups holding holdings international intl global general trading trade traders ' +
+    'company companies co corp corporation group groups international intl global general trading trade traders ' +
     'import export imports exports services service svcs industries industry industrial enterprise enterprises shipping ship ' +
     'logistics investment investments development developments management manufacturing mfg products product ' +
     'technology technologies tech engineering construction commercial commerce partners associates consulting ' +
@@ -35,13 +39,16 @@ const GENERIC = new Set(
   ).split(' '),
 );
 
+/** Group words that are not countries, and country abbreviations too short for the country lookup of every token. */
+const AFFILIATION = new Set(['holding', 'holdings', 'uk', 'usa', 'uae']);
+
 /** The kind of a cleaned Latin token; `organisation` turns on generic-word and territory handling. */
 export function tokenKind(token: string, organisation: boolean): TokenKind {
   if (token.length === 1) return TokenKind.Initial;
   if (PARTICLES.has(token)) return TokenKind.Particle;
   if (organisation) {
     if (GENERIC.has(token)) return TokenKind.Generic;
-    if (token.length >= 4 && countryCode(token)) return TokenKind.Territory;
+    if (AFFILIATION.has(token) || (token.length >= 4 && countryCode(token))) return TokenKind.Affiliation;
   }
   return TokenKind.Normal;
 }
@@ -74,6 +81,37 @@ export function popcount(x: number): number {
   return (((x + (x >>> 4)) & 0x0f0f0f0f) * 0x01010101) >>> 24;
 }
 
+// First letters that spellings and transliterations swap (Qasr/Kasr, Zhelvinsky/Jelvinskiy, Volkov/Wolkow,
+// Usama/Osama, Khan/Han, Tchernov/Chernov, Gamal/Jamal, Belarusian Uladzimir/Vladimir). Any other change of the first letter makes
+// another word: typists rarely miss it, and "Mining"/"Dining", "Wrightstone"/"Rightstone" are other names.
+const ONSET_CLASSES = ['aeiouy', 'ijy', 'cgkq', 'hkx', 'csz', 'ct', 'fpvw', 'uvw', 'dj', 'zj', 'gj', 'lr'];
+const ONSET = new Uint16Array(128);
+ONSET_CLASSES.forEach((letters, k) => {
+  for (const ch of letters) ONSET[ch.charCodeAt(0)] |= 1 << k;
+});
+
+/** Whether two tokens' first letters may be spellings of one sound. */
+export function sameOnset(a: string, b: string): boolean {
+  const x = a.charCodeAt(0);
+  const y = b.charCodeAt(0);
+  return x === y || (x < 128 && y < 128 && (ONSET[x] & ONSET[y]) !== 0);
+}
+
+/**
+ * A token written abbreviated ("Com.", "Mgmt.", "Comm.") stands for a longer word that begins with its
+ * first letter and has all its letters in order ("comercio", "management", "commendator").
+ */
+export function abbreviates(short: string, long: string): boolean {
+  if (short.length < 2 || long.length < short.length + 2 || short.charCodeAt(0) !== long.charCodeAt(0)) return false;
+  let j = 1;
+  for (let i = 1; i < short.length; i++) {
+    const c = short.charCodeAt(i);
+    while (j < long.length && long.charCodeAt(j) !== c) j++;
+    if (j++ >= long.length) return false;
+  }
+  return true;
+}
+
 /** Of `max` edits, as many as still leave a similarity of 0.5 (below it a pair scores 0): a narrower band, fewer tables. */
 function usefulEdits(longer: number, max: number): number {
   while (max > 0 && (1 - max / longer) ** 2 < 0.5) max--;
@@ -83,7 +121,7 @@ function usefulEdits(longer: number, max: number): number {
 /**
  * Similarity of two tokens in [0, 1]: 1 for equal; an initial against a word it starts; otherwise
  * squared edit similarity within the allowed edits, 0 beyond (and below 0.5, where two tokens share
- * little more than their length).
+ * little more than their length), and 0 when the first letters cannot be one sound.
  */
 export function tokenSimilarity(a: string, b: string, loose = false, initialScore = 0.8, maskA = -1, maskB = -1): number {
   if (a === b) return 1;
@@ -92,7 +130,7 @@ export function tokenSimilarity(a: string, b: string, loose = false, initialScor
   if (la === 1 || lb === 1) return la !== lb && a.charCodeAt(0) === b.charCodeAt(0) ? initialScore : 0;
   const longer = la > lb ? la : lb;
   const max = usefulEdits(longer, allowedEdits(longer, loose));
-  if (max === 0) return 0;
+  if (max === 0 || !sameOnset(a, b)) return 0;
   // one edit changes at most two letters of the letter set: skip hopeless pairs without a distance
   if (maskA !== -1 && popcount(maskA ^ maskB) > 2 * max) return 0;
   const d = cachedEditDistance(a, b, max);

@@ -5,7 +5,8 @@ import countries from 'i18n-iso-countries';
 import { createRequire } from 'node:module';
 
 const require = createRequire(import.meta.url);
-const LANGS = ['en', 'fr', 'de', 'es', 'ru', 'uk', 'ar', 'zh', 'ko', 'fa', 'it', 'pt', 'tr'];
+// the lists' languages plus those whose country names appear in company names ("Olvetra Polska", "Nederland")
+const LANGS = ['en', 'fr', 'de', 'es', 'ru', 'uk', 'ar', 'zh', 'ko', 'fa', 'it', 'pt', 'tr', 'pl', 'nl', 'cs', 'sv', 'hu', 'ro', 'id'];
 for (const l of LANGS) countries.registerLocale(require(`i18n-iso-countries/langs/${l}.json`));
 
 // Spellings seen in sanctions lists and trade documents that the package lacks; XK = Kosovo (user-assigned).

@@ -7,7 +7,7 @@ export { foldMixedScripts, foldDigitLetters, latinLookalike } from './confusable
 export { latinVariants, collapseSpelledOut, MAX_VARIANTS, type VariantOptions } from './variants.js';
 export { nameParts, isParticle, PARTICLES, type NameParts } from './names.js';
 export { findLegalForms, legalFormClass, legalFormsAgree, replaceNativeLegalForms, type LegalClass } from './legal.js';
-export { phoneticKey, phoneticKeys } from './phonetic.js';
+export { phoneticKey, phoneticKeys, spellingKey } from './phonetic.js';
 export { canonicalArabicName } from './translit/arabic.js';
 
 /** Split a cleaned Latin name (a `latinVariants` output) into tokens. */

@@ -68,6 +68,72 @@ for (const [name, list] of Object.entries(LATIN_FORMS)) {
   }
 }
 
+// Where national legal forms exist: a company is registered under one country's law, so "Korvessa GmbH"
+// and "Korvessa Sdn. Bhd." are two legal persons (sister companies, a foreign subsidiary) even with the
+// same name. English forms (LLC, Ltd, Limited, Corp, Co, PLC) and forms too widespread to place (SA, AS,
+// AB) have no entry: they translate national forms everywhere. "Inc" is placed where companies write it
+// as their own form (North America, the Philippines, and East Asian companies' English names), because a
+// German GmbH or Italian S.r.l. does not call itself "Inc".
+// Countries written from the forms' company laws; the reference to check them against is GLEIF's ISO 20275
+// Entity Legal Forms code list (not available offline here).
+const FORM_COUNTRY_TABLE: Array<[string, string]> = [
+  ['gmbh, mbh, gesellschaft mit beschrankter haftung, ug, gmbh and co, gmbh and co kg, ohg, gbr, aktiengesellschaft, kommanditgesellschaft, offene handelsgesellschaft, eingetragener kaufmann, e k, ek', 'de at ch li lu'],
+  ['sarl, s a r l, societe a responsabilite limitee, eurl, suarl', 'fr be lu ch mc ma tn dz lb sn ci cm mg ht'],
+  ['srl, s r l', 'it ro md be ar bo pe uy py do cr'],
+  ['spa, s p a, societa a responsabilita limitata, snc, s n c, sapa', 'it cl'],
+  ['sas, s a s, sasu, societe par actions simplifiee', 'fr it co'],
+  ['sp z o o, sp zoo, sp z oo, spolka z ograniczona odpowiedzialnoscia, sp j, spolka jawna, sp k, spolka komandytowa, spolka komandytowo akcyjna, ska, s k a, spolka akcyjna', 'pl'],
+  ['sro, s r o, spol s r o, v o s, akciova spolocnost, akciova spolecnost', 'cz sk'],
+  ['ltda, cia ltda', 'br pt co cl ec bo py uy ve ao mz'],
+  ['sa de cv, s a de c v, sab de cv, s a b de c v, sa de c v, s de rl, s de r l', 'mx sv hn gt'],
+  ['ooo, obshchestvo s ogranichennoy otvetstvennostyu', 'ru by uz kg tj'],
+  ['zao, oao, pao, nao, aktsionernoe obshchestvo, publichnoe aktsionernoe obshchestvo, zakrytoe aktsionernoe obshchestvo, otkrytoe aktsionernoe obshchestvo', 'ru'],
+  ['tov, tob, tovarystvo z obmezhenoyu vidpovidalnistyu, pat, prat, aktsionerne tovarystvo, pryvatne aktsionerne tovarystvo, publichne aktsionerne tovarystvo, fop', 'ua'],
+  ['too', 'kz'],
+  ['odo', 'by'],
+  ['eood, ood, ead', 'bg'],
+  ['doo, d o o', 'rs ba me si hr mk'],
+  ['d d, dd', 'si hr ba'],
+  ['kft, zrt, nyrt, bt, kkt, korlatolt felelossegu tarsasag', 'hu'],
+  ['bv, b v, besloten vennootschap, bvba, cvba', 'nl be'],
+  ['aps, ivs', 'dk'],
+  ['oy, oyj', 'fi'],
+  ['asa', 'no'],
+  ['ehf', 'is'],
+  ['uab', 'lt'],
+  ['sia', 'lv'],
+  ['ou, aktsiaselts', 'ee'],
+  ['sdn bhd, sdn berhad, bhd, berhad', 'my'],
+  ['pte ltd, pte, pte limited', 'sg'],
+  ['pvt ltd, pvt, pvt limited, private limited, private ltd, opc, one person company', 'in pk lk np bd'],
+  ['pty ltd, pty, pty limited', 'au za'],
+  ['kk, k k, kabushiki kaisha, kabushiki gaisha, yugen kaisha, godo kaisha', 'jp'],
+  ['jusik hoesa, jusikhoesa, yuhan hoesa', 'kr kp'],
+  ['youxian gongsi, gufen youxian gongsi', 'cn tw hk mo'],
+  ['pt, p t, perseroan terbatas, tbk, pt tbk', 'id'],
+  ['ltd sti, limited sirketi, anonim sirketi', 'tr'],
+  ['fzllc, fz llc, llc fz, fze, fzco, fzc, dmcc, fz co, free zone establishment, free zone company, fze llc', 'ae'],
+  ['sal, s a l', 'lb'],
+  ['sae, s a e', 'eg'],
+  ['qsc, qpsc', 'qa'],
+  ['bsc', 'bh'],
+  ['saog, saoc', 'om'],
+  ['bm, b m', 'il'],
+  ['inc, incorporated', 'us ca ph jp kr tw cn hk'],
+];
+const FORM_COUNTRIES = new Map<string, string[]>();
+for (const [phrases, where] of FORM_COUNTRY_TABLE) for (const p of phrases.split(',')) FORM_COUNTRIES.set(p.trim(), where.split(' '));
+
+/** Countries whose company law has this legal-form phrase (cleaned Latin), if it is a national form. */
+export function legalFormCountries(phrase: string): readonly string[] | undefined {
+  return FORM_COUNTRIES.get(phrase);
+}
+
+/** Whether two names' national legal forms (`LegalFormResult.countries`) come from different countries' laws. */
+export function legalFormCountriesDisjoint(a: readonly string[] | undefined, b: readonly string[] | undefined): boolean {
+  return !!a && !!b && !a.some((x) => b.includes(x));
+}
+
 function isEdgeOnly(phrase: string): boolean {
   return EDGE_ONLY.has(phrase) || (phrase.length <= 3 && !phrase.includes(' ')) || /^(?:\w \w|\w \w \w)$/.test(phrase);
 }
@@ -79,6 +145,11 @@ export interface LegalFormResult {
   rest: string[];
   /** Classes found, in order, without repeats. */
   classes: LegalClass[];
+  /**
+   * Countries whose law has every national form found (GmbH: de at ch li lu), lower-case ISO codes;
+   * undefined when no national form was found (LLC, Ltd, Co and native-script forms fit anywhere).
+   */
+  countries: string[] | undefined;
 }
 
 /** The longest legal-form phrase starting at `start` ending no later than `end` (exclusive). */
@@ -108,21 +179,26 @@ function phraseEndingAt(tokens: string[], end: number): [number, LegalClass] | u
 export function findLegalForms(tokens: string[], edges = true): LegalFormResult {
   const classes: LegalClass[] = [];
   let rest = tokens;
-  const add = (c: LegalClass) => {
+  let countries: string[] | undefined;
+  const add = (c: LegalClass, phrase: string) => {
     if (!classes.includes(c)) classes.push(c);
+    const where = FORM_COUNTRIES.get(phrase);
+    // forms of two laws in one name ("Inc" beside "GmbH") place it nowhere: keep the first placing
+    const both = where && countries ? countries.filter((x) => where.includes(x)) : where;
+    if (both?.length) countries = both;
   };
   for (;;) {
     const hit = phraseEndingAt(rest, rest.length);
     if (!hit || hit[0] >= rest.length) break;
     const phrase = rest.slice(rest.length - hit[0]).join(' ');
     if (!edges && isEdgeOnly(phrase)) break;
-    add(hit[1]);
+    add(hit[1], phrase);
     rest = rest.slice(0, rest.length - hit[0]);
   }
   for (;;) {
     const hit = phraseAt(rest, 0, rest.length, edges);
     if (!hit || hit[0] >= rest.length) break;
-    add(hit[1]);
+    add(hit[1], rest.slice(0, hit[0]).join(' '));
     rest = rest.slice(hit[0]);
   }
   // "N.K. Bansal & Co" leaves a dangling "and" once "co" is gone
@@ -135,13 +211,13 @@ export function findLegalForms(tokens: string[], edges = true): LegalFormResult 
     for (let i = 0; i < rest.length; ) {
       const hit = i > 0 && i < rest.length - 1 ? phraseAt(rest, i, rest.length, false) : undefined;
       if (hit && hit[0] > 0 && (hit[0] > 1 || rest[i].length >= 4)) {
-        add(hit[1]);
+        add(hit[1], rest.slice(i, i + hit[0]).join(' '));
         i += hit[0];
       } else kept.push(rest[i++]);
     }
     if (kept.length) rest = kept;
   }
-  return { rest, classes };
+  return { rest, classes, countries };
 }
 
 /**

@@ -18,6 +18,8 @@ export interface NameParts {
    * 'state', 'coop', 'nonprofit'): ООО, OOO, LLC, TOV, Ltd, GmbH all give 'llc'. Compare with `legalFormsAgree`.
    */
   legalForms: string[];
+  /** Countries whose law has the name's national legal form (GmbH: de at ch li lu); undefined for none or English forms. */
+  formCountries: string[] | undefined;
   /** Numbers in the name (must agree between two names), digits only, as written. */
   numbers: string[];
   /** The core tokens that are particles (al, el, bin, ibn, abu, van, der, de, la, von, da, dos, mac...). */
@@ -50,6 +52,8 @@ const ABBREVIATIONS: Record<string, string> = {
   indust: 'industries', trdg: 'trading', trad: 'trading', ent: 'enterprises', entps: 'enterprises', entp: 'enterprise',
   enterp: 'enterprises', hldgs: 'holdings', hldg: 'holding', hldngs: 'holdings', hlds: 'holdings', mgmt: 'management',
   mgt: 'management', devt: 'development', natl: 'national', assn: 'association', assoc: 'association',
+  associates: 'association', // "& Assoc." stands for either: one form for both
+  gebr: 'gebruder', hnos: 'hermanos',
   bros: 'brothers', engg: 'engineering', engr: 'engineering', constr: 'construction',
   const: 'construction', dist: 'distribution', distr: 'distribution', distrib: 'distribution', transp: 'transport',
   elec: 'electric', chem: 'chemical', pharm: 'pharmaceutical', pharma: 'pharmaceutical', mktg: 'marketing',
@@ -57,6 +61,17 @@ const ABBREVIATIONS: Record<string, string> = {
   centre: 'center', invest: 'investment', invt: 'investment', shpg: 'shipping',
   agcy: 'agency', agy: 'agency', equip: 'equipment', prod: 'products', prods: 'products', coop: 'cooperative',
 };
+
+/** Contractions that cleaning splits in two: Italian "F.lli" (fratelli, brothers) → "f lli". */
+const CONTRACTIONS: Record<string, string> = { 'f lli': 'fratelli' };
+
+function expandContractions(tokens: string[]): string[] {
+  for (let i = 0; i + 1 < tokens.length; i++) {
+    const word = CONTRACTIONS[`${tokens[i]} ${tokens[i + 1]}`];
+    if (word) tokens = [...tokens.slice(0, i), word, ...tokens.slice(i + 2)];
+  }
+  return tokens;
+}
 
 /** Vessel-type prefixes (motor vessel, motor tanker, steam ship, fishing vessel, motor yacht...). */
 const VESSEL_PREFIXES = new Set(['mv', 'm v', 'mt', 'm t', 'ss', 's s', 'fv', 'f v', 'my', 'm y', 'sv', 's v', 'rv', 'r v', 'ms', 'm s', 'mts', 'tb', 't b', 'mfv']);
@@ -101,13 +116,15 @@ export function nameParts(latin: string, schema = 'LegalEntity'): NameParts {
   let tokens = latin.split(' ').filter(Boolean);
   const prefixes: string[] = [];
   if (kind === 'vessel') tokens = dropVesselPrefix(tokens, prefixes);
-  if (kind !== 'person') tokens = tokens.map((t) => ABBREVIATIONS[t] ?? t);
+  if (kind !== 'person') tokens = expandContractions(tokens).map((t) => ABBREVIATIONS[t] ?? t);
 
   let legalForms: LegalClass[] = [];
+  let formCountries: string[] | undefined;
   if (kind !== 'person') {
     const found = findLegalForms(tokens, kind === 'organisation' || kind === 'vessel');
     tokens = found.rest;
     legalForms = found.classes;
+    formCountries = found.countries;
   }
 
   const core: string[] = [];
@@ -121,6 +138,7 @@ export function nameParts(latin: string, schema = 'LegalEntity'): NameParts {
   return {
     core,
     legalForms,
+    formCountries,
     numbers,
     particles: core.filter((t) => PARTICLES.has(t)),
     initials: core.filter((t) => t.length === 1),

@@ -13,8 +13,12 @@ function algorithmDocs(name: string) {
       { description: spec.qualifier ? 'Qualifier: adds its weighted value to the strongest evidence' : 'Evidence: the strongest one sets the base score', coefficient: spec.weight, url: null },
     ]),
   );
+  // yente's ConfigVar shape ({type, description, default}), with the accepted bounds
+  const config = Object.fromEntries(
+    Object.entries(a.config ?? {}).map(([key, v]) => [key, { type: v.type, description: v.description, default: v.get(a.names), min: v.min, max: v.max }]),
+  );
   const description = name === a.name ? a.description : `Alias of ${a.name}. ${a.description}`;
-  return { name, description, features, docs: { name, description, config: {}, features } };
+  return { name, description, features, docs: { name, description, config, features } };
 }
 
 export function registerCatalogRoutes(app: FastifyInstance, ctx: ApiContext): void {

@@ -1,9 +1,9 @@
 // POST /match/{dataset}: yente's query-by-example matcher.
-import type { FastifyInstance } from 'fastify';
+import type { FastifyInstance, FastifyRequest } from 'fastify';
 import { ApiError } from '../errors.js';
 import { auditScreening, servedDatasets, type ApiContext } from '../context.js';
 import { cleanExample, type EntityExample } from '../examples.js';
-import { checkAlgorithm, checkSchemas, datasetScope } from '../params.js';
+import { changedSinceKey, checkAlgorithm, checkOverrides, checkSchemas, datasetScope } from '../params.js';
 import type { MatchOptions, MatchOutcome } from '../protocol.js';
 import { matchSchema } from '../schemas.js';
 
@@ -25,7 +25,9 @@ export interface MatchQuerystring {
 
 interface MatchBody {
   queries: Record<string, EntityExample>;
+  /** Feature name → weight, overriding the algorithm's (see GET /algorithms). */
   weights: Record<string, number>;
+  /** Algorithm config parameter → value (see GET /algorithms); null keeps the default. */
   config: Record<string, unknown>;
 }
 
@@ -41,19 +43,29 @@ export function matchOptions(q: MatchQuerystring, datasets: string[]): MatchOpti
     excludeSchema: checkSchemas(q.exclude_schema, 'exclude_schema'),
     excludeIds: q.exclude_entity_ids,
     topics: q.topics,
-    changedSince: q.changed_since,
+    changedSince: changedSinceKey(q.changed_since),
   };
 }
 
+/**
+ * Validation would coerce a weight of null or true to a number (0, 1): a client meaning "the default" would
+ * silently switch a feature off. Those are refused as a type error, in the shape of the other 422s.
+ */
+async function refuseCoercedWeights(request: FastifyRequest): Promise<void> {
+  const weights = (request.body as { weights?: unknown } | undefined)?.weights;
+  if (!weights || typeof weights !== 'object' || Array.isArray(weights)) return;
+  const bad = Object.entries(weights).filter(([, v]) => v === null || typeof v === 'boolean');
+  if (bad.length === 0) return;
+  const validation = bad.map(([key]) => ({ keyword: 'type', instancePath: `/weights/${key.replace(/~/g, '~0').replace(/\//g, '~1')}`, params: {}, message: 'must be number' }));
+  throw Object.assign(new Error('weights must be numbers'), { statusCode: 422, validation, validationContext: 'body' });
+}
+
 export function registerMatchRoutes(app: FastifyInstance, ctx: ApiContext): void {
-  app.post<{ Params: { dataset: string }; Querystring: MatchQuerystring; Body: MatchBody }>('/match/:dataset', { schema: matchSchema }, async (request, reply) => {
+  app.post<{ Params: { dataset: string }; Querystring: MatchQuerystring; Body: MatchBody }>('/match/:dataset', { schema: matchSchema, preValidation: refuseCoercedWeights }, async (request, reply) => {
     const { params, query, body } = request;
     const datasets = datasetScope(params.dataset, query.include_dataset, query.exclude_dataset, servedDatasets(ctx));
     const options = matchOptions(query, datasets);
-    const configKey = Object.keys(body.config ?? {})[0];
-    if (configKey) throw new ApiError(400, `Invalid configuration parameter: ${configKey} for algorithm ${options.algorithm}`);
-    const weight = Object.keys(body.weights ?? {})[0];
-    if (weight) throw new ApiError(400, `Custom weights are not supported (got ${weight}); see GET /algorithms for the built-in weights`);
+    Object.assign(options, checkOverrides(options.algorithm, body.weights, body.config));
     const entries = Object.entries(body.queries);
     if (entries.length > MAX_QUERIES) throw new ApiError(400, `Too many queries in one batch (limit: ${MAX_QUERIES})`);
     if (entries.length === 0) throw new ApiError(400, 'No queries provided.');
@@ -77,6 +89,8 @@ export function registerMatchRoutes(app: FastifyInstance, ctx: ApiContext): void
       subject: params.dataset,
       details: {
         algorithm: options.algorithm,
+        ...(options.weights && { weights: options.weights }),
+        ...(options.config && { config: options.config }),
         threshold: options.threshold,
         queries: cleaned.map((c, i) => ({ key: c.key, ...c.query, matches: outcomes[i].total.value, top: outcomes[i].results.slice(0, 3).map((r) => ({ id: r.id, score: r.score })) })),
       },

@@ -3,7 +3,7 @@ import type { FastifyInstance } from 'fastify';
 import { getSchema } from '../../model/schema.js';
 import { ApiError } from '../errors.js';
 import { auditScreening, servedDatasets, type ApiContext } from '../context.js';
-import { checkSchemas, datasetScope } from '../params.js';
+import { changedSinceKey, checkSchemas, datasetScope } from '../params.js';
 import { entitySchema, searchSchema } from '../schemas.js';
 import type { SearchOutcome } from '../protocol.js';
 
@@ -35,7 +35,7 @@ export function registerSearchRoutes(app: FastifyInstance, ctx: ApiContext): voi
       countries: query.countries,
       topics: query.topics,
       excludeSchema: checkSchemas(query.exclude_schema, 'exclude_schema'),
-      changedSince: query.changed_since,
+      changedSince: changedSinceKey(query.changed_since),
       limit: query.limit,
       offset: query.offset,
       facets: query.facets,

@@ -1,6 +1,6 @@
 // `interdict serve`: the HTTP API (yente-compatible /match, /search, /entities... and /v1 extensions).
 import type { Command } from 'commander';
-import { createServer, DEFAULT_OPTIONS, type ServeOptions } from '../../api/server.js';
+import { createServer, DEFAULT_OPTIONS, normalizeOrigin, type ServeOptions } from '../../api/server.js';
 import { CliError } from '../output.js';
 
 interface ServeFlags {
@@ -12,7 +12,20 @@ interface ServeFlags {
   bodyLimit: string;
   insecureOpen?: boolean;
   publicDocs?: boolean;
+  cors?: string;
   logLevel: string;
+}
+
+/** `--cors a,b`: the allowed origins, each checked. */
+function corsOrigins(value: string | undefined): string[] {
+  if (value === undefined) return [];
+  const origins = value.split(',').map((o) => o.trim()).filter(Boolean);
+  if (origins.length === 0) throw new CliError('--cors needs at least one origin (e.g. --cors https://app.example.com)', 2);
+  try {
+    return origins.map(normalizeOrigin);
+  } catch (err) {
+    throw new CliError(`--cors: ${(err as Error).message}`, 2);
+  }
 }
 
 function integer(value: string, flag: string, min: number): number {
@@ -33,6 +46,7 @@ export function registerServeCommand(program: Command): void {
     .option('--body-limit <bytes>', 'largest request body', String(DEFAULT_OPTIONS.bodyLimit))
     .option('--insecure-open', 'allow serving a non-loopback address without API keys')
     .option('--public-docs', 'serve /docs and /openapi.json without an API key')
+    .option('--cors <origins>', 'let web pages of these origins call the API (comma-separated, e.g. https://app.example.com; * = any); off by default')
     .option('--log-level <level>', 'fatal, error, warn, info, debug', 'info')
     .action(async (flags: ServeFlags) => {
       const pollSeconds = Number(flags.pollInterval);
@@ -46,6 +60,7 @@ export function registerServeCommand(program: Command): void {
         bodyLimit: integer(flags.bodyLimit, '--body-limit', 1024),
         insecureOpen: !!flags.insecureOpen,
         publicDocs: !!flags.publicDocs,
+        corsOrigins: corsOrigins(flags.cors),
         logger: { level: flags.logLevel },
       };
       const server = await createServer(options).catch((err: Error) => {
