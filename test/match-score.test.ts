@@ -206,3 +206,11 @@ test('UN: excludeSchema applies after an earlier screening of the same query sch
   assert.equal(excluded.some((x) => x.entity.schema === 'Person'), false);
   assert.ok(screener.screen(query).some((x) => x.entity.schema === 'Person'), 'and the exclusion does not stick');
 });
+
+test('UN: screening scores (token pairs remembered per query) equal one-pair comparisons', () => {
+  for (const q of [person('عبد الرحمن محمد'), person('Ким Ён Чхоль'), company('Korea Mining Development Trading Corporation')]) {
+    const results = screener.screen(q, { limit: 10, cutoff: 0 });
+    assert.ok(results.length > 0, JSON.stringify(q.properties));
+    for (const r of results) assert.equal(compare(q, r.entity).score, r.score, `${q.properties.name[0]} vs ${r.entity.id}`);
+  }
+});

@@ -129,6 +129,36 @@ function joinedSimilarity(a: string, b: string, _loose: boolean): number {
   return (1 - d / longer) ** 2;
 }
 
+/** Two tokens of two names: edit similarity, then the spelling, consonant and abbreviation rules that may lift it. */
+function pairSimilarity(q: PreparedName, i: number, c: PreparedName, j: number, loose: boolean, w: NameWeights): number {
+  const qt = q.tokens[i];
+  const ct = c.tokens[j];
+  let s = tokenSimilarity(qt, ct, loose, w.initial, q.masks[i], c.masks[j]);
+  // sounding alike only rescues longer words: short syllables ("cheng", "chong") are different names
+  if (loose && s < w.phonetic && qt.length >= 6 && ct.length >= 6 && q.phonetic[i] === c.phonetic[j]) s = w.phonetic;
+  if (s < w.spelling && qt.length >= 4 && ct.length >= 4 && q.spelling[i] === c.spelling[j] && sameOnset(qt, ct)) s = w.spelling;
+  if (s < w.abjad && (q.abjad || c.abjad) && q.consonants[i].length >= 2 && q.consonants[i] === c.consonants[j]) s = w.abjad;
+  if (s < w.abbreviation && ((q.abbreviated?.[i] && abbreviates(qt, ct)) || (c.abbreviated?.[j] && abbreviates(ct, qt)))) s = w.abbreviation;
+  return s;
+}
+
+// Token-pair scores remembered while one query is screened: a query written in Arabic or Hangul has several
+// Latin renderings, a listed party several aliases, and their words meet again and again (a number key,
+// from the tokens' ids: no string is built). Set by `rememberPairs`; one query's weights throughout.
+let pairCache: Map<number, number> | undefined;
+const MAX_KEY_ID = 2 ** 24;
+
+/** Run `fn` (the scoring of one query) with token-pair scores remembered, then forget them. */
+export function rememberPairs<T>(fn: () => T): T {
+  const outer = pairCache;
+  pairCache = new Map();
+  try {
+    return fn();
+  } finally {
+    pairCache = outer;
+  }
+}
+
 /**
  * Greedy one-to-one alignment of tokens by similarity (best pairs first), then two adjacent tokens on
  * one side may pair with one token on the other ("abdul rahman" ~ "abdulrahman"). Leaves the pairs in
@@ -137,16 +167,18 @@ function joinedSimilarity(a: string, b: string, _loose: boolean): number {
 function align(q: PreparedName, c: PreparedName, loose: boolean, w: NameWeights): number {
   const nq = Math.min(q.tokens.length, MAX_ALIGN);
   const nc = Math.min(c.tokens.length, MAX_ALIGN);
+  // abbreviation flags belong to one written name, not to the token: such pairs are not remembered
+  const cache = pairCache && !q.abbreviated && !c.abbreviated ? pairCache : undefined;
+  const flags = (loose ? 2 : 0) + (q.abjad || c.abjad ? 1 : 0);
   for (let i = 0; i < nq; i++) {
-    const qt = q.tokens[i];
+    const qid = q.ids[i];
     for (let j = 0; j < nc; j++) {
-      const ct = c.tokens[j];
-      let s = tokenSimilarity(qt, ct, loose, w.initial, q.masks[i], c.masks[j]);
-      // sounding alike only rescues longer words: short syllables ("cheng", "chong") are different names
-      if (loose && s < w.phonetic && qt.length >= 6 && ct.length >= 6 && q.phonetic[i] === c.phonetic[j]) s = w.phonetic;
-      if (s < w.spelling && qt.length >= 4 && ct.length >= 4 && q.spelling[i] === c.spelling[j] && sameOnset(qt, ct)) s = w.spelling;
-      if (s < w.abjad && (q.abjad || c.abjad) && q.consonants[i].length >= 2 && q.consonants[i] === c.consonants[j]) s = w.abjad;
-      if (s < w.abbreviation && ((q.abbreviated?.[i] && abbreviates(qt, ct)) || (c.abbreviated?.[j] && abbreviates(ct, qt)))) s = w.abbreviation;
+      const key = cache && qid < MAX_KEY_ID && c.ids[j] < MAX_KEY_ID ? (qid * MAX_KEY_ID + c.ids[j]) * 4 + flags : -1;
+      let s = key >= 0 ? cache!.get(key) : undefined;
+      if (s === undefined) {
+        s = pairSimilarity(q, i, c, j, loose, w);
+        if (key >= 0) cache!.set(key, s);
+      }
       sims[i * nc + j] = s;
     }
   }

@@ -36,6 +36,8 @@ export interface PreparedName {
   abjad: boolean;
   /** Letter-set bit masks of the tokens (a quick bound before edit distances). */
   masks: number[];
+  /** A number per distinct token (never reused), so a query can remember token-pair scores without building keys. */
+  ids: number[];
   /** Tokens without spaces, in written order: catches "AbdulRahman" vs "Abdul Rahman". */
   joined: string;
   numbers: string[];
@@ -149,6 +151,7 @@ const NUMBER_WORDS: Record<string, string> = {
 };
 
 interface TokenInfo {
+  id: number;
   personKind: TokenKind;
   orgKind: TokenKind;
   phonetic: string;
@@ -161,6 +164,7 @@ interface TokenInfo {
 // kinds and phonetic keys cost. Bounded, so a long-running server does not grow it forever.
 const tokenInfos = new Map<string, TokenInfo>();
 const VOWELS = /[aeiouy]/g;
+let nextTokenId = 0;
 const MAX_TOKEN_INFOS = 300_000;
 
 function tokenInfo(token: string): TokenInfo {
@@ -168,7 +172,7 @@ function tokenInfo(token: string): TokenInfo {
   if (!info) {
     if (tokenInfos.size >= MAX_TOKEN_INFOS) tokenInfos.clear();
     const spelling = spellingKey(token);
-    info = { personKind: tokenKind(token, false), orgKind: tokenKind(token, true), phonetic: token.length > 1 ? phoneticKey(token) : token, spelling, consonants: spelling.replace(VOWELS, ''), mask: letterMask(token) };
+    info = { id: nextTokenId++, personKind: tokenKind(token, false), orgKind: tokenKind(token, true), phonetic: token.length > 1 ? phoneticKey(token) : token, spelling, consonants: spelling.replace(VOWELS, ''), mask: letterMask(token) };
     tokenInfos.set(token, info);
   }
   return info;
@@ -211,6 +215,7 @@ function prepareLatin(original: string, transliterated: boolean, latin: string, 
     consonants: infos.map((i) => i.consonants),
     abjad: transliterated && ABJAD.test(original),
     masks: infos.map((i) => i.mask),
+    ids: infos.map((i) => i.id),
     joined: core.join(''),
     numbers: [...new Set(numbers.map((n) => n.replace(/^0+(?=\d)/, '')))],
     legalForms: parts.legalForms,

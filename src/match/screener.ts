@@ -7,6 +7,7 @@ import { CandidateIndex, type CandidateQuery, type IndexDocument } from '../inde
 import { resolveAlgorithm, type Algorithm } from './algorithms.js';
 import { NameCache, prepareEntity, type PreparedEntity } from './prepare.js';
 import { featureInput, type FeatureInput } from './features.js';
+import { rememberPairs } from './names.js';
 import { scoreInput, type Explanation } from './score.js';
 
 /** What is screened: the yente query shape (an FtM schema and properties). */
@@ -124,11 +125,13 @@ export class Screener {
     const candidates = this.index.search(candidateQuery(q), { k: opts.candidates ?? DEFAULT_CANDIDATES, accept, minCoverage: opts.minCoverage ?? DEFAULT_MIN_COVERAGE });
     // score everything quietly, then explain only what is returned (from the same name comparisons)
     const scored: Array<{ doc: number; score: number; input: FeatureInput }> = [];
-    for (const { doc } of candidates) {
-      const input = featureInput(q, this.prepared[doc], algorithm.names, false);
-      const { score } = scoreInput(input, algorithm);
-      if (score >= cutoff && score > 0) scored.push({ doc, score, input });
-    }
+    rememberPairs(() => {
+      for (const { doc } of candidates) {
+        const input = featureInput(q, this.prepared[doc], algorithm.names, false);
+        const { score } = scoreInput(input, algorithm);
+        if (score >= cutoff && score > 0) scored.push({ doc, score, input });
+      }
+    });
     scored.sort((a, b) => b.score - a.score || this.entities[a.doc].id.localeCompare(this.entities[b.doc].id));
     return scored.slice(0, limit).map(({ doc, input }) => {
       const r = scoreInput({ ...input, explain: true }, algorithm);

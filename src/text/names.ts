@@ -66,6 +66,7 @@ const ABBREVIATIONS: Record<string, string> = {
 const CONTRACTIONS: Record<string, string> = { 'f lli': 'fratelli' };
 
 function expandContractions(tokens: string[]): string[] {
+  if (!tokens.includes('lli')) return tokens; // the only second half in the table: most names pay one scan
   for (let i = 0; i + 1 < tokens.length; i++) {
     const word = CONTRACTIONS[`${tokens[i]} ${tokens[i + 1]}`];
     if (word) tokens = [...tokens.slice(0, i), word, ...tokens.slice(i + 2)];
