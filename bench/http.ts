@@ -256,7 +256,7 @@ async function main(): Promise<void> {
       '',
       httpOnly,
       '',
-      'Latency at N connections is about N ÷ throughput (each connection waits for its answer before sending the next), so p99 at 64 connections is set by throughput. Screening costs about 1 ms of CPU per query (see "Screening"), which caps one screening thread near 1,000 queries/s; the load generator, the HTTP thread, the audit writer and the screening threads share the same 2 cores, so a second worker helps only when the machine has a core to spare. p99 ≤ 20 ms at 64 connections needs over 3,200 req/s: not reached on this machine with screening; the HTTP layer alone (line above) shows the ceiling without it.',
+      'Latency at N connections is about N ÷ throughput (each connection waits for its answer before sending the next), so p99 at 64 connections is set by throughput. Screening costs about 0.5 ms of CPU per query on average (see "Screening"; a few multi-script queries cost 5–15 ms), which caps one screening thread near 2,000 queries/s; the load generator, the HTTP thread, the audit writer and the screening threads share the same 2 cores, so a second worker helps only when the machine has a core to spare. p99 ≤ 20 ms at 64 connections needs over 3,200 req/s: not reached on this machine with screening; the HTTP layer alone (line above) shows the ceiling without it.',
     ].join('\n');
     const soak = otherPart('throughput');
     replaceSection(REPORT, 'HTTP', soak ? `${body}\n\n${soak}` : body);
