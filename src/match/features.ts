@@ -4,7 +4,7 @@
 import { countryName } from '../model/countries.js';
 import { legalFormCountriesDisjoint, legalFormsAgree } from '../text/legal.js';
 import { compareNames, nameScore, numbersDisagree, type NameWeights } from './names.js';
-import { isVessel, STRONG_ID_PROPS, type PreparedEntity, type PreparedName } from './prepare.js';
+import { STRONG_ID_PROPS, type PreparedEntity, type PreparedName } from './prepare.js';
 
 export interface FeatureResult {
   score: number;
@@ -198,8 +198,8 @@ export const legalFormCountryMismatch: FeatureFn = ({ name: m, explain }) => {
 };
 
 /** A vessel against a name with a legal form ("Kapitan Guseynov" vs "Kapitan Guseynov Shipping Ltd"): that names its owner or manager, not the ship. */
-export const vesselVsCompany: FeatureFn = ({ q, name: m, explain }) => {
-  if (!m || !isVessel(q.schema) || !m.qn.legalForms.length === !m.cn.legalForms.length) return NONE;
+export const vesselVsCompany: FeatureFn = ({ name: m, explain }) => {
+  if (!m || !m.qn.vessel || !m.qn.legalForms.length === !m.cn.legalForms.length) return NONE;
   const company = m.qn.legalForms.length ? m.qn : m.cn;
   return { score: 1, detail: explain ? `'${company.original}' names a company (legal form), not a vessel` : '' };
 };
