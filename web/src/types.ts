@@ -1,7 +1,15 @@
-// The shapes the /v1 API answers with (src/api/routes/cases.ts, src/api/routes/lists.ts).
-export type AlertStatus = 'open' | 'escalated' | 'decided' | 'superseded';
-export type Decision = 'true_match' | 'false_positive' | 'escalate';
+// The shapes the /v1 API answers with. Those the server declares are imported from it (type-only: erased
+// from the bundle), so the UI cannot drift from the API; the rest are the routes' answers as sent.
+import type { AlertStatus, Decision } from '../../src/cases/alerts.js';
+import type { VersionSummary } from '../../src/api/lists.js';
+import type { ListedEntity } from '../../src/api/routes/entity-view.js';
 
+export type { AlertStatus, Decision } from '../../src/cases/alerts.js';
+export type { MonitorRun } from '../../src/cases/monitor.js';
+export type { AuditEntry } from '../../src/audit/log.js';
+export type { VersionSummary } from '../../src/api/lists.js';
+export type { EntityView, GroupName, ListedEntity, PropertyGroup } from '../../src/api/routes/entity-view.js';
+export type { ListDiff } from '../../src/store/diff.js';
 export interface AlertSummary {
   id: number;
   record: string;
@@ -36,50 +44,11 @@ export interface PortfolioRecord {
   updated_at: string;
 }
 
-export interface PropertyGroup {
-  prop: string;
-  label: string;
-  values: string[];
-}
-
-export type GroupName = 'names' | 'identifiers' | 'dates' | 'addresses' | 'countries' | 'programmes' | 'other';
-
-export interface EntityView {
-  id: string;
-  schema: string;
-  schema_label: string;
-  caption: string;
-  datasets: string[];
-  first_seen: string | null;
-  last_seen: string | null;
-  last_change: string | null;
-  groups: Record<GroupName, PropertyGroup[]>;
-}
-
-export interface ListedEntity {
-  entity: EntityView;
-  related: Array<EntityView & { relation: string }>;
-  version: { id: number; dataset: string; version: string; published: string | null; published_source: string; imported_at: string; active: boolean };
-}
-
 export interface AlertDetail {
   alert: AlertSummary & { explanations: Explanation[]; record_changed: boolean };
   record: PortfolioRecord | null;
   listed: ListedEntity | null;
   history: AlertSummary[];
-}
-
-export interface MonitorRun {
-  id: number;
-  started_at: string;
-  finished_at: string | null;
-  status: 'running' | 'finished' | 'failed';
-  records_total: number;
-  records_done: number;
-  alerts_created: number;
-  list_versions: Record<string, string>;
-  actor: string;
-  error: string | null;
 }
 
 export interface Stats {
@@ -90,33 +59,7 @@ export interface Stats {
   portfolio: number;
 }
 
-export interface AuditEntry {
-  seq: number;
-  at: string;
-  actor: string;
-  action: string;
-  subject: string | null;
-  details: Record<string, unknown>;
-  list_versions: Record<string, string>;
-  prev_hash: string;
-  hash: string;
-}
-
 export type VerifyResult = { ok: true; rows: number } | { ok: false; rows: number; seq: number; problem: string };
-
-export interface VersionSummary {
-  id: number;
-  version: string;
-  published: string | null;
-  published_source: string;
-  imported_at: string;
-  sha256: string;
-  format: string;
-  entities: number;
-  targets: number;
-  counts: Record<string, number>;
-  active: boolean;
-}
 
 export interface ListInfo {
   dataset: string;
@@ -127,11 +70,3 @@ export interface ListInfo {
   versions: VersionSummary[];
 }
 
-export interface ListDiff {
-  dataset: string;
-  old: { version: string; published: string | null };
-  new: { version: string; published: string | null };
-  added: Array<{ id: string; schema: string; caption: string }>;
-  removed: Array<{ id: string; schema: string; caption: string }>;
-  changed: Array<{ id: string; schema: string; caption: string; schemaChanged?: { from: string; to: string }; properties: Record<string, { added: string[]; removed: string[] }> }>;
-}
