@@ -3,7 +3,7 @@
 // they live in one table per algorithm (algorithms.ts).
 import { countryName } from '../model/countries.js';
 import { legalFormCountriesDisjoint, legalFormsAgree } from '../text/legal.js';
-import { compareNames, nameScore, numbersDisagree, type NameWeights } from './names.js';
+import { compareNames, numbersDisagree, rememberedNameScore, type NameWeights } from './names.js';
 import { STRONG_ID_PROPS, type PreparedEntity, type PreparedName } from './prepare.js';
 
 export interface FeatureResult {
@@ -41,8 +41,9 @@ export function bestNameMatch(q: PreparedEntity, c: PreparedEntity, w: NameWeigh
   let best: BestName | undefined;
   for (const cn of c.names) {
     if ((cn.source === 'weakAlias') !== weak) continue;
-    for (const qn of q.names) {
-      const score = nameScore(qn, cn, w);
+    for (let qi = 0; qi < q.names.length; qi++) {
+      const qn = q.names[qi];
+      const score = rememberedNameScore(qn, qi, cn, w);
       if (!best || score > best.score) {
         best = { score, qn, cn };
         if (score >= 1) return best;
@@ -78,8 +79,8 @@ export const weakAliasMatch: FeatureFn = ({ weak: m, weights, explain }) => {
 };
 
 /** The best name pair's numbers differ ("Bank 1" vs "Bank 2"): the name score already carries the penalty. */
-export const numbersMismatch: FeatureFn = ({ name: m }) => {
-  return m && numbersDisagree(m.qn, m.cn) ? { score: 1, detail: `numbers in the names differ: ${m.qn.numbers.join(' ')} vs ${m.cn.numbers.join(' ')}` } : NONE;
+export const numbersMismatch: FeatureFn = ({ name: m, explain }) => {
+  return m && numbersDisagree(m.qn, m.cn) ? { score: 1, detail: explain ? `numbers in the names differ: ${m.qn.numbers.join(' ')} vs ${m.cn.numbers.join(' ')}` : '' } : NONE;
 };
 
 function sharedIdentifier(q: PreparedEntity, c: PreparedEntity, props: readonly string[] | undefined): string | undefined {
@@ -107,41 +108,46 @@ export const identifierMatch: FeatureFn = ({ q, c }) => {
 };
 
 /** Both sides carry an identifier of the same type and none agrees. */
-export const identifierMismatch: FeatureFn = ({ q, c }) => {
-  if (sharedIdentifier(q, c, undefined)) return NONE;
+export const identifierMismatch: FeatureFn = ({ q, c, explain }) => {
+  if (q.identifiers.size === 0 || c.identifiers.size === 0 || sharedIdentifier(q, c, undefined)) return NONE;
   for (const [prop, qv] of q.identifiers) {
     const cv = c.identifiers.get(prop);
-    if (cv) return { score: 1, detail: `different ${prop}: ${qv.join(', ')} vs ${cv.join(', ')}` };
+    if (cv) return { score: 1, detail: explain ? `different ${prop}: ${qv.join(', ')} vs ${cv.join(', ')}` : '' };
   }
   return NONE;
 };
 
-const year = (d: string) => d.slice(0, 4);
+/** Whether two ISO date prefixes (YYYY, YYYY-MM, YYYY-MM-DD) share their year (compared in place: no substring). */
+function sameYear(a: string, b: string): boolean {
+  return a.charCodeAt(0) === b.charCodeAt(0) && a.charCodeAt(1) === b.charCodeAt(1) && a.charCodeAt(2) === b.charCodeAt(2) && a.charCodeAt(3) === b.charCodeAt(3);
+}
+
+function yearInCommon(a: string[], b: string[]): boolean {
+  for (const x of a) for (const y of b) if (sameYear(x, y)) return true;
+  return false;
+}
 
 /** No birth year in common (both sides give one). */
-export const dobYearDisjoint: FeatureFn = ({ q, c }) => {
-  if (!q.birthDates.length || !c.birthDates.length) return NONE;
-  const cy = new Set(c.birthDates.map(year));
-  if (q.birthDates.some((d) => cy.has(year(d)))) return NONE;
-  return { score: 1, detail: `born ${q.birthDates.join(', ')} vs listed ${c.birthDates.join(', ')}` };
+export const dobYearDisjoint: FeatureFn = ({ q, c, explain }) => {
+  if (!q.birthDates.length || !c.birthDates.length || yearInCommon(q.birthDates, c.birthDates)) return NONE;
+  return { score: 1, detail: explain ? `born ${q.birthDates.join(', ')} vs listed ${c.birthDates.join(', ')}` : '' };
 };
 
 /** A birth year in common, but the full dates given on both sides differ. */
-export const dobDayDisjoint: FeatureFn = ({ q, c }) => {
+export const dobDayDisjoint: FeatureFn = ({ q, c, explain }) => {
+  if (!q.birthDates.some((d) => d.length === 10) || !c.birthDates.some((d) => d.length === 10)) return NONE;
   const qd = q.birthDates.filter((d) => d.length === 10);
   const cd = c.birthDates.filter((d) => d.length === 10);
-  if (!qd.length || !cd.length) return NONE;
   if (qd.some((d) => cd.includes(d))) return NONE;
-  const cy = new Set(c.birthDates.map(year));
-  if (!q.birthDates.some((d) => cy.has(year(d)))) return NONE; // counted by dobYearDisjoint
-  return { score: 1, detail: `same birth year, different day: ${qd.join(', ')} vs listed ${cd.join(', ')}` };
+  if (!yearInCommon(q.birthDates, c.birthDates)) return NONE; // counted by dobYearDisjoint
+  return { score: 1, detail: explain ? `same birth year, different day: ${qd.join(', ')} vs listed ${cd.join(', ')}` : '' };
 };
 
 /** The same birth date (to the precision both give). */
-export const dobMatch: FeatureFn = ({ q, c }) => {
+export const dobMatch: FeatureFn = ({ q, c, explain }) => {
   for (const d of q.birthDates) {
     const hit = c.birthDates.find((e) => e === d || (e.length !== d.length && (e.startsWith(d) || d.startsWith(e))));
-    if (hit) return { score: hit.length >= 10 && d.length >= 10 ? 1 : 0.5, detail: `born ${d}, listed ${hit}` };
+    if (hit) return { score: hit.length >= 10 && d.length >= 10 ? 1 : 0.5, detail: explain ? `born ${d}, listed ${hit}` : '' };
   }
   return NONE;
 };
@@ -160,30 +166,35 @@ function related(a: string, b: string): boolean {
   return a === b || !!RELATED[a]?.includes(b) || !!RELATED[b]?.includes(a);
 }
 
-export const countryMatch: FeatureFn = ({ q, c }) => {
-  const hit = q.countries.find((a) => c.countries.some((b) => related(a, b)));
-  return hit ? { score: 1, detail: `country ${countryName(hit)} on both` } : NONE;
-};
+function countryInCommon(a: string[], b: string[]): string | undefined {
+  for (const x of a) for (const y of b) if (related(x, y)) return x;
+  return undefined;
+}
 
-export const countryMismatch: FeatureFn = ({ q, c }) => {
+export const countryMatch: FeatureFn = ({ q, c, explain }) => {
   if (!q.countries.length || !c.countries.length) return NONE;
-  if (q.countries.some((a) => c.countries.some((b) => related(a, b)))) return NONE;
-  return { score: 1, detail: `countries differ: ${q.countries.map(countryName).join(', ')} vs listed ${c.countries.map(countryName).join(', ')}` };
+  const hit = countryInCommon(q.countries, c.countries);
+  return hit ? { score: 1, detail: explain ? `country ${countryName(hit)} on both` : '' } : NONE;
 };
 
-export const genderMismatch: FeatureFn = ({ q, c }) =>
-  q.gender && c.gender && q.gender !== c.gender ? { score: 1, detail: `gender ${q.gender} vs listed ${c.gender}` } : NONE;
+export const countryMismatch: FeatureFn = ({ q, c, explain }) => {
+  if (!q.countries.length || !c.countries.length || countryInCommon(q.countries, c.countries)) return NONE;
+  return { score: 1, detail: explain ? `countries differ: ${q.countries.map(countryName).join(', ')} vs listed ${c.countries.map(countryName).join(', ')}` : '' };
+};
+
+export const genderMismatch: FeatureFn = ({ q, c, explain }) =>
+  q.gender && c.gender && q.gender !== c.gender ? { score: 1, detail: explain ? `gender ${q.gender} vs listed ${c.gender}` : '' } : NONE;
 
 /**
  * Both names carry a legal form and the classes do not agree (an LLC is not a JSC; a generic "Company"
  * agrees with any): minor, forms get mis-stated.
  */
-export const legalFormMismatch: FeatureFn = ({ name: m }) => {
+export const legalFormMismatch: FeatureFn = ({ name: m, explain }) => {
   if (!m) return NONE;
   const a = m.qn.legalForms;
   const b = m.cn.legalForms;
   if (legalFormsAgree(a, b)) return NONE;
-  return { score: 1, detail: `legal form ${a.join('/')} vs listed ${b.join('/')}` };
+  return { score: 1, detail: explain ? `legal form ${a.join('/')} vs listed ${b.join('/')}` : '' };
 };
 
 /**

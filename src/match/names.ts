@@ -3,6 +3,7 @@
 // counts against the match far more than an extra middle name on the list).
 // `nameScore` is the hot path (no allocation); `compareNames` adds what an explanation needs.
 import { cachedJoinedEditDistance, editDistance } from './distance.js';
+import { PairTable } from './pair-table.js';
 import type { PreparedName } from './prepare.js';
 import { TokenKind, abbreviates, allowedEdits, popcount, sameOnset, tokenSimilarity } from './tokens.js';
 
@@ -143,20 +144,44 @@ function pairSimilarity(q: PreparedName, i: number, c: PreparedName, j: number, 
 }
 
 // Token-pair scores remembered while one query is screened: a query written in Arabic or Hangul has several
-// Latin renderings, a listed party several aliases, and their words meet again and again (a number key,
-// from the tokens' ids: no string is built). Set by `rememberPairs`; one query's weights throughout.
-let pairCache: Map<number, number> | undefined;
-const MAX_KEY_ID = 2 ** 24;
+// Latin renderings, a listed party several aliases, and their words meet again and again. Keyed by the
+// tokens' ids (query id with the comparison flags, listed id); one query's weights throughout.
+const pairTable = new PairTable();
+let remembering = 0;
+/** Ids at or above this are not remembered (the query key holds the id times 4 in 31 bits). */
+const MAX_KEY_ID = 2 ** 28;
 
 /** Run `fn` (the scoring of one query) with token-pair scores remembered, then forget them. */
 export function rememberPairs<T>(fn: () => T): T {
-  const outer = pairCache;
-  pairCache = new Map();
+  // a nested call forgets the outer call's pairs too: they are only a cache
+  pairTable.clear();
+  nameTable.clear();
+  remembering++;
   try {
     return fn();
   } finally {
-    pairCache = outer;
+    remembering--;
+    pairTable.clear();
+    nameTable.clear();
   }
+}
+
+// Name-pair scores remembered the same way: the same party is listed by several lists, under the same names.
+const nameTable = new PairTable();
+
+/**
+ * `nameScore` of the query's name number `qi` against a listed name, remembered while `rememberPairs`
+ * runs (by the listed name's comparable number: equal names score equally).
+ */
+export function rememberedNameScore(q: PreparedName, qi: number, c: PreparedName, w: NameWeights): number {
+  const key = c.comparable;
+  if (remembering === 0 || key === undefined) return nameScore(q, c, w);
+  let s = nameTable.get(qi, key);
+  if (s < 0) {
+    s = nameScore(q, c, w);
+    nameTable.set(qi, key, s);
+  }
+  return s;
 }
 
 /**
@@ -168,16 +193,17 @@ function align(q: PreparedName, c: PreparedName, loose: boolean, w: NameWeights)
   const nq = Math.min(q.tokens.length, MAX_ALIGN);
   const nc = Math.min(c.tokens.length, MAX_ALIGN);
   // abbreviation flags belong to one written name, not to the token: such pairs are not remembered
-  const cache = pairCache && !q.abbreviated && !c.abbreviated ? pairCache : undefined;
+  const cache = remembering > 0 && !q.abbreviated && !c.abbreviated;
   const flags = (loose ? 2 : 0) + (q.abjad || c.abjad ? 1 : 0);
   for (let i = 0; i < nq; i++) {
     const qid = q.ids[i];
+    const qkey = cache && qid < MAX_KEY_ID ? qid * 4 + flags : -1;
     for (let j = 0; j < nc; j++) {
-      const key = cache && qid < MAX_KEY_ID && c.ids[j] < MAX_KEY_ID ? (qid * MAX_KEY_ID + c.ids[j]) * 4 + flags : -1;
-      let s = key >= 0 ? cache!.get(key) : undefined;
-      if (s === undefined) {
+      const cid = c.ids[j];
+      let s = qkey >= 0 ? pairTable.get(qkey, cid) : -1;
+      if (s < 0) {
         s = pairSimilarity(q, i, c, j, loose, w);
-        if (key >= 0) cache!.set(key, s);
+        if (qkey >= 0) pairTable.set(qkey, cid, s);
       }
       sims[i * nc + j] = s;
     }
@@ -284,7 +310,8 @@ function mergeAdjacent(
       const longer = joinedLength > lb ? joinedLength : lb;
       const max = allowedEdits(longer, loose);
       // cheap bounds first (length, letter sets: one edit changes at most two letters of the set)
-      if (Math.abs(joinedLength - lb) > max || popcount(joinedMask ^ masksB[j]) > 2 * max) continue;
+      // (and, as for single tokens, first letters that may be one sound)
+      if (Math.abs(joinedLength - lb) > max || popcount(joinedMask ^ masksB[j]) > 2 * max || !sameOnset(a[i], b[j])) continue;
       const d = cachedJoinedEditDistance(a[i], a[i + 1], b[j], max);
       if (d > max) continue;
       usedA[i] = usedA[i + 1] = usedB[j] = 1;

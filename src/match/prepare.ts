@@ -46,6 +46,11 @@ export interface PreparedName {
   formCountries: string[] | undefined;
   /** Per token, 1 when it was written abbreviated with a dot ("Com.", "Comm."); undefined when none was. */
   abbreviated: Uint8Array | undefined;
+  /**
+   * Listed names only, set when indexed (`markComparable`): names with the same number compare alike
+   * against any query name (same tokens, numbers and flags), so one score serves every party carrying it.
+   */
+  comparable?: number;
 }
 
 export interface PreparedEntity {
@@ -351,4 +356,18 @@ export function normalizeGender(value: string | undefined): string | undefined {
 
 function uniq(values: Array<string | undefined>): string[] {
   return [...new Set(values.filter((v): v is string => !!v))];
+}
+
+// Comparable-name numbers: one per distinct (tokens, numbers, flags), shared by every index built in this
+// process so that a number never means two things (the same party sits on several lists under one name).
+const comparableNumbers = new Map<string, number>();
+
+/** Give a listed name its comparable-name number (see `PreparedName.comparable`). */
+export function markComparable(n: PreparedName): void {
+  if (n.comparable !== undefined) return;
+  const flags = `${+n.transliterated}${+n.organisation}${+n.vessel}${+n.abjad}`;
+  const key = `${n.tokens.join(' ')}|${n.numbers.join(' ')}|${flags}|${n.abbreviated?.join('') ?? ''}`;
+  let number = comparableNumbers.get(key);
+  if (number === undefined) comparableNumbers.set(key, (number = comparableNumbers.size));
+  n.comparable = number;
 }

@@ -46,6 +46,29 @@ export function scoreInput(input: FeatureInput, algorithm: Algorithm): Scored {
   return { score: round(score), features, explanations };
 }
 
+/**
+ * Only the score of `scoreInput` (features without explanation, weightless features skipped, nothing
+ * allocated): the quiet first pass over every candidate, most of which are never returned.
+ */
+export function quietScore(input: FeatureInput, algorithm: Algorithm): number {
+  let main = 0;
+  let qualifiers = 0;
+  for (const [, spec] of weightedFeatureList(algorithm)) {
+    const r = spec.fn(input);
+    if (r.score <= 0) continue;
+    if (spec.qualifier) qualifiers += r.score * spec.weight;
+    else main = Math.max(main, r.score * spec.weight);
+  }
+  return round(main > 0 ? Math.min(1, Math.max(0, main + qualifiers)) : 0);
+}
+
+const weighted = new WeakMap<Algorithm, Array<[string, Algorithm['features'][string]]>>();
+function weightedFeatureList(a: Algorithm): Array<[string, Algorithm['features'][string]]> {
+  let list = weighted.get(a);
+  if (!list) weighted.set(a, (list = featureList(a).filter(([, spec]) => spec.weight !== 0)));
+  return list;
+}
+
 const lists = new WeakMap<Algorithm, Array<[string, Algorithm['features'][string]]>>();
 function featureList(a: Algorithm): Array<[string, Algorithm['features'][string]]> {
   let list = lists.get(a);

@@ -5,10 +5,10 @@ import { schemataCanMatch } from '../model/schema.js';
 import type { ListStore } from '../store/lists.js';
 import { CandidateIndex, type CandidateQuery, type IndexDocument } from '../index/candidates.js';
 import { resolveAlgorithm, type Algorithm } from './algorithms.js';
-import { NameCache, prepareEntity, type PreparedEntity } from './prepare.js';
+import { NameCache, markComparable, prepareEntity, type PreparedEntity } from './prepare.js';
 import { featureInput, type FeatureInput } from './features.js';
 import { rememberPairs } from './names.js';
-import { scoreInput, type Explanation } from './score.js';
+import { quietScore, scoreInput, type Explanation } from './score.js';
 
 /** What is screened: the yente query shape (an FtM schema and properties). */
 export interface ScreenQuery {
@@ -76,6 +76,7 @@ export class Screener {
     // one cache for the build: the same names recur across lists; dropped afterwards
     const names = new NameCache();
     this.prepared = entities.map((e) => prepareEntity(e, names));
+    for (const p of this.prepared) for (const n of p.names) markComparable(n);
     entities.forEach((e, i) => this.byId.set(e.id, i));
     this.index = CandidateIndex.build(this.prepared.map(indexDocument));
     this.buildMs = performance.now() - start;
@@ -128,7 +129,7 @@ export class Screener {
     rememberPairs(() => {
       for (const { doc } of candidates) {
         const input = featureInput(q, this.prepared[doc], algorithm.names, false);
-        const { score } = scoreInput(input, algorithm);
+        const score = quietScore(input, algorithm);
         if (score >= cutoff && score > 0) scored.push({ doc, score, input });
       }
     });
