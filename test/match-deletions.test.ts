@@ -119,3 +119,32 @@ test('look-ups of a string with one letter left out, or of a slice, agree with b
     assert.equal(hash.find(text, 0, text.length), ids.get(text) ?? -1);
   }
 });
+
+test('the pair table behaves as a map of integer pairs: overwrite, growth, and clear forgets everything', async () => {
+  const { PairTable } = await import('../src/match/pair-table.js');
+  const table = new PairTable(16);
+  const reference = new Map<string, number>();
+  let seed = 11;
+  const random = () => (seed = (Math.imul(seed, 1103515245) + 12345) >>> 0) / 2 ** 32;
+  for (let round = 0; round < 3; round++) {
+    // far more pairs than the initial capacity, with repeats (overwrites) and keys near the int32 limits
+    for (let k = 0; k < 5000; k++) {
+      const a = random() < 0.1 ? 0x7fffffff - Math.floor(random() * 4) : Math.floor(random() * 300);
+      const b = Math.floor(random() * 300);
+      const v = Math.round(random() * 1000) / 1000;
+      table.set(a, b, v);
+      reference.set(`${a},${b}`, v);
+    }
+    for (const [key, v] of reference) {
+      const [a, b] = key.split(',').map(Number);
+      assert.equal(table.get(a, b), v, key);
+    }
+    assert.equal(table.get(301, 301), -1);
+    table.clear();
+    for (const key of reference.keys()) {
+      const [a, b] = key.split(',').map(Number);
+      assert.equal(table.get(a, b), -1, `${key} after clear`);
+    }
+    reference.clear();
+  }
+});

@@ -19,8 +19,12 @@ export interface IndexDocument {
 }
 
 export interface CandidateQuery {
-  /** Token lists, one per query name rendering (order matters only for joining neighbours). */
-  names: Array<{ tokens: string[]; phonetic: string[] }>;
+  /**
+   * Token lists, one per query name rendering (order matters only for joining neighbours). `guessedVowels`:
+   * rendered from a script that leaves vowels out (Arabic, Hebrew), so the whole name run together is looked
+   * up with typos too ("wli jan" ~ "Walijan").
+   */
+  names: Array<{ tokens: string[]; phonetic: string[]; guessedVowels?: boolean }>;
   identifiers: string[];
 }
 
@@ -173,9 +177,14 @@ export class CandidateIndex {
     return expansion;
   }
 
-  private computeExpansion(token: string, phonetic: string | undefined, scale: number): Expansion {
+  /**
+   * A query token's expansion: with `fuzzy` false, the listed token itself only. Each listed token weighs its
+   * credit times its IDF, or times `covers` when given: the IDF mass of the query words a joined token stands for.
+   */
+  private computeExpansion(token: string, phonetic: string | undefined, scale: number, fuzzy = true, covers?: number): Expansion {
     const expansion = new Map<number, number>();
-    this.expand(token, phonetic, expansion);
+    if (fuzzy) this.expand(token, phonetic, expansion);
+    else if (this.tokens.id(token) >= 0) expansion.set(this.tokens.id(token), CREDIT_EXACT);
     if (scale !== 1) for (const [id, c] of expansion) expansion.set(id, c * scale);
     // a token's weight in the query: its own IDF, or for a token not listed as such (a typo, a rare
     // spelling) the IDF of the rarest listed token it may stand for
@@ -184,7 +193,7 @@ export class CandidateIndex {
     if (exact < 0) for (const id of expansion.keys()) mass = Math.max(mass, this.idf[id]);
     mass = mass || Math.log(1 + this.size);
     // best credit first, so a document is credited once per slot, at its best
-    const entries = [...expansion].map(([id, c]) => [id, c * this.idf[id]] as const).sort((a, b) => b[1] - a[1]);
+    const entries = [...expansion].map(([id, c]) => [id, c * (covers ?? this.idf[id])] as const).sort((a, b) => b[1] - a[1]);
     const ids = new Int32Array(entries.length);
     const weights = new Float64Array(entries.length);
     for (let e = 0; e < entries.length; e++) [ids[e], weights[e]] = entries[e];
@@ -199,35 +208,47 @@ export class CandidateIndex {
   private slots(query: CandidateQuery): { slots: Expansion[]; mass: number } {
     const seen = new Map<string, number>();
     const slots: Expansion[] = [];
-    const addSlot = (token: string, phonetic: string | undefined, scale: number, cache = true): number => {
+    const addSlot = (token: string, phonetic: string | undefined, scale: number): number => {
       const known = seen.get(token);
       if (known !== undefined) return known;
       if (slots.length >= MAX_QUERY_TOKENS) return 0;
-      const expansion = cache ? this.cachedExpansion(token, phonetic, scale) : this.computeExpansion(token, phonetic, scale);
+      const expansion = this.cachedExpansion(token, phonetic, scale);
       slots.push(expansion);
       seen.set(token, expansion.mass);
       return expansion.mass;
     };
+    /** Words written together: credited as the words they join (not cached: depends on the query's words). */
+    const addJoinedSlot = (token: string, covers: number, fuzzy: boolean): void => {
+      if (seen.has(token) || slots.length >= MAX_QUERY_TOKENS) return;
+      const expansion = this.computeExpansion(token, undefined, CREDIT_JOINED, fuzzy, covers);
+      slots.push(expansion);
+      seen.set(token, expansion.mass);
+    };
     let heaviest = 0;
-    for (const name of query.names) {
+    const masses = query.names.map((name) => {
       let mass = 0;
       const counted = new Set<string>(); // "Matuq Mohammed Matuq": a repeated word is credited once
-      name.tokens.forEach((t, i) => {
+      const each = name.tokens.map((t, i) => {
         const m = addSlot(t, name.phonetic[i], 1);
         if (!counted.has(t)) mass += m;
         counted.add(t);
+        return m;
       });
       heaviest = Math.max(heaviest, mass);
-    }
-    for (const name of query.names) {
+      return { mass, each };
+    });
+    query.names.forEach((name, n) => {
       const ts = name.tokens;
-      // the whole name written without spaces, on either side ("K.I.M Y.O.N.G" → "kim yong" ~ "kimyong")
-      // (not cached: a whole name is seldom screened twice, and would crowd out the words that recur)
-      if (ts.length > 1) addSlot(ts.join(''), undefined, CREDIT_JOINED, false);
+      const { mass, each } = masses[n];
+      // the whole name written without spaces, on either side ("K.I.M Y.O.N.G" → "kim yong" ~ "kimyong"):
+      // exactly, or with typos when its vowels were guessed. Otherwise a typo neighbourhood cost a sixth of
+      // candidate search and found mostly short Chinese names run into unrelated words ("hong yu pan" ~
+      // "Hongyuan Marine").
+      if (ts.length > 1) addJoinedSlot(ts.join(''), mass, name.guessedVowels === true);
       // "abdul rahman" listed as "abdulrahman"
       for (let i = 0; i + 1 < ts.length; i++) {
         const joined = ts[i] + ts[i + 1];
-        if (this.tokens.id(joined) >= 0) addSlot(joined, undefined, CREDIT_JOINED);
+        if (this.tokens.id(joined) >= 0) addJoinedSlot(joined, each[i] + each[i + 1], true);
       }
       // "abdulrahman" listed as "abdul rahman"
       for (const t of ts) {
@@ -239,7 +260,7 @@ export class CandidateIndex {
           }
         }
       }
-    }
+    });
     return { slots, mass: heaviest };
   }
 

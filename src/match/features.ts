@@ -31,27 +31,37 @@ export interface BestName {
 export type FeatureFn = (input: FeatureInput) => FeatureResult;
 
 export function featureInput(q: PreparedEntity, c: PreparedEntity, weights: NameWeights, explain: boolean): FeatureInput {
-  return { q, c, weights, explain, name: bestNameMatch(q, c, weights, false), weak: bestNameMatch(q, c, weights, true) };
+  // the best pair of a query name and a listed name, among strong names and among weak aliases, in one pass
+  // (ties keep the first pair; a perfect pair ends the search of its kind)
+  let bestScore = -1;
+  let bestQ = -1;
+  let bestC = -1;
+  let weakScore = -1;
+  let weakQ = -1;
+  let weakC = -1;
+  for (let ci = 0; ci < c.names.length; ci++) {
+    const cn = c.names[ci];
+    const weak = cn.source === 'weakAlias';
+    if ((weak ? weakScore : bestScore) >= 1) continue;
+    for (let qi = 0; qi < q.names.length; qi++) {
+      const score = rememberedNameScore(q.names[qi], qi, cn, weights);
+      if (weak && score > weakScore) {
+        weakScore = score;
+        weakQ = qi;
+        weakC = ci;
+      } else if (!weak && score > bestScore) {
+        bestScore = score;
+        bestQ = qi;
+        bestC = ci;
+      }
+      if (score >= 1) break;
+    }
+  }
+  const pair = (score: number, qi: number, ci: number): BestName | undefined => (qi < 0 ? undefined : { score, qn: q.names[qi], cn: c.names[ci] });
+  return { q, c, weights, explain, name: pair(bestScore, bestQ, bestC), weak: pair(weakScore, weakQ, weakC) };
 }
 
 const NONE: FeatureResult = { score: 0, detail: '' };
-
-/** Best pair of a query name and a listed name of the given strength. */
-export function bestNameMatch(q: PreparedEntity, c: PreparedEntity, w: NameWeights, weak: boolean): BestName | undefined {
-  let best: BestName | undefined;
-  for (const cn of c.names) {
-    if ((cn.source === 'weakAlias') !== weak) continue;
-    for (let qi = 0; qi < q.names.length; qi++) {
-      const qn = q.names[qi];
-      const score = rememberedNameScore(qn, qi, cn, w);
-      if (!best || score > best.score) {
-        best = { score, qn, cn };
-        if (score >= 1) return best;
-      }
-    }
-  }
-  return best;
-}
 
 function describeName(m: BestName, w: NameWeights): string {
   const { qn, cn } = m;

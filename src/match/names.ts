@@ -5,7 +5,7 @@
 import { cachedJoinedEditDistance, editDistance } from './distance.js';
 import { PairTable } from './pair-table.js';
 import type { PreparedName } from './prepare.js';
-import { TokenKind, abbreviates, allowedEdits, popcount, sameOnset, tokenSimilarity } from './tokens.js';
+import { MAX_ALIGN, TokenKind, abbreviates, allowedEdits, popcount, sameOnset, sameOnsetCode, tokenSimilarity } from './tokens.js';
 
 /** The knobs of name comparison; every algorithm's values live in `algorithms.ts`. */
 export interface NameWeights {
@@ -47,7 +47,6 @@ export interface NameComparison {
   joined: boolean;
 }
 
-const MAX_ALIGN = 12;
 
 /**
  * Numbers on both sides must agree: "Sino Iron 1" ≠ "Sino Iron 2". A number on one side only is tolerated
@@ -208,8 +207,9 @@ function align(q: PreparedName, c: PreparedName, loose: boolean, w: NameWeights)
       sims[i * nc + j] = s;
     }
   }
-  usedQ.fill(0, 0, nq);
-  usedC.fill(0, 0, nc);
+  // (loops, not fill(): a builtin call costs more than a dozen stores)
+  for (let i = 0; i < nq; i++) usedQ[i] = 0;
+  for (let j = 0; j < nc; j++) usedC[j] = 0;
   nPairs = 0;
   merged = undefined;
   let num = 0;
@@ -242,7 +242,7 @@ function align(q: PreparedName, c: PreparedName, loose: boolean, w: NameWeights)
     pairC[nPairs] = bj;
     pairS[nPairs++] = best;
   }
-  const m = mergeAdjacent(q.tokens, q.masks, usedQ, nq, c.tokens, c.masks, usedC, nc, loose, 0) ?? mergeAdjacent(c.tokens, c.masks, usedC, nc, q.tokens, q.masks, usedQ, nq, loose, 1);
+  const m = mergeAdjacent(q, usedQ, nq, c, usedC, nc, loose, 0) ?? mergeAdjacent(c, usedC, nc, q, usedQ, nq, loose, 1);
   if (m) {
     num += m * 2;
     den += 2;
@@ -288,31 +288,26 @@ function align(q: PreparedName, c: PreparedName, loose: boolean, w: NameWeights)
 }
 
 /** Two adjacent unused tokens of `a`, written together, against one unused token of `b`. Marks them used; returns the score. */
-function mergeAdjacent(
-  a: string[],
-  masksA: number[],
-  usedA: Uint8Array,
-  na: number,
-  b: string[],
-  masksB: number[],
-  usedB: Uint8Array,
-  nb: number,
-  loose: boolean,
-  side: number,
-): number | undefined {
+function mergeAdjacent(a: PreparedName, usedA: Uint8Array, na: number, b: PreparedName, usedB: Uint8Array, nb: number, loose: boolean, side: number): number | undefined {
+  // the bounds read lengths, first letters and letter masks (small arrays), never the strings
+  const lengthsA = a.lengths;
+  const lengthsB = b.lengths;
+  const firstsB = b.firsts;
+  const masksB = b.masks;
   for (let i = 0; i + 1 < na; i++) {
     if (usedA[i] || usedA[i + 1]) continue;
-    const joinedLength = a[i].length + a[i + 1].length;
-    const joinedMask = masksA[i] | masksA[i + 1];
+    const joinedLength = lengthsA[i] + lengthsA[i + 1];
+    const joinedMask = a.masks[i] | a.masks[i + 1];
+    const first = a.firsts[i];
     for (let j = 0; j < nb; j++) {
       if (usedB[j]) continue;
-      const lb = b[j].length;
+      const lb = lengthsB[j];
       const longer = joinedLength > lb ? joinedLength : lb;
       const max = allowedEdits(longer, loose);
-      // cheap bounds first (length, letter sets: one edit changes at most two letters of the set)
-      // (and, as for single tokens, first letters that may be one sound)
-      if (Math.abs(joinedLength - lb) > max || popcount(joinedMask ^ masksB[j]) > 2 * max || !sameOnset(a[i], b[j])) continue;
-      const d = cachedJoinedEditDistance(a[i], a[i + 1], b[j], max);
+      // cheap bounds first (length, first letters that may be one sound as for single words, letter sets:
+      // one edit changes at most two letters of the set)
+      if (Math.abs(joinedLength - lb) > max || !sameOnsetCode(first, firstsB[j]) || popcount(joinedMask ^ masksB[j]) > 2 * max) continue;
+      const d = cachedJoinedEditDistance(a.tokens[i], a.tokens[i + 1], b.tokens[j], max);
       if (d > max) continue;
       usedA[i] = usedA[i + 1] = usedB[j] = 1;
       const score = (1 - d / longer) ** 2;

@@ -36,6 +36,9 @@ export interface PreparedName {
   abjad: boolean;
   /** Letter-set bit masks of the tokens (a quick bound before edit distances). */
   masks: number[];
+  /** Token lengths and first character codes: the quick bounds read these, not the strings. */
+  lengths: number[];
+  firsts: number[];
   /** A number per distinct token (never reused), so a query can remember token-pair scores without building keys. */
   ids: number[];
   /** Tokens without spaces, in written order: catches "AbdulRahman" vs "Abdul Rahman". */
@@ -220,6 +223,8 @@ function prepareLatin(original: string, transliterated: boolean, latin: string, 
     consonants: infos.map((i) => i.consonants),
     abjad: transliterated && ABJAD.test(original),
     masks: infos.map((i) => i.mask),
+    lengths: core.map((t) => t.length),
+    firsts: core.map((t) => t.charCodeAt(0)),
     ids: infos.map((i) => i.id),
     joined: core.join(''),
     numbers: [...new Set(numbers.map((n) => n.replace(/^0+(?=\d)/, '')))],

@@ -178,7 +178,7 @@ function indexDocument(p: PreparedEntity): IndexDocument {
 
 function candidateQuery(q: PreparedEntity): CandidateQuery {
   return {
-    names: q.names.map((n) => ({ tokens: n.tokens, phonetic: n.phonetic })),
+    names: q.names.map((n) => ({ tokens: n.tokens, phonetic: n.phonetic, guessedVowels: n.abjad })),
     identifiers: [...q.identifiers.values()].flat(),
   };
 }

@@ -39,6 +39,9 @@ const GENERIC = new Set(
   ).split(' '),
 );
 
+/** Tokens of a name taken into an alignment (the rest of a longer name is ignored). */
+export const MAX_ALIGN = 12;
+
 /** Group words that are not countries, and country abbreviations too short for the country lookup of every token. */
 const AFFILIATION = new Set(['holding', 'holdings', 'uk', 'usa', 'uae']);
 
@@ -92,8 +95,11 @@ ONSET_CLASSES.forEach((letters, k) => {
 
 /** Whether two tokens' first letters may be spellings of one sound. */
 export function sameOnset(a: string, b: string): boolean {
-  const x = a.charCodeAt(0);
-  const y = b.charCodeAt(0);
+  return sameOnsetCode(a.charCodeAt(0), b.charCodeAt(0));
+}
+
+/** `sameOnset` from the first character codes. */
+export function sameOnsetCode(x: number, y: number): boolean {
   return x === y || (x < 128 && y < 128 && (ONSET[x] & ONSET[y]) !== 0);
 }
 
