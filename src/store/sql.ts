@@ -4,7 +4,7 @@
 // re-importable byte for byte, and their version labels (date + sha256) are the same everywhere.
 import pg from 'pg';
 import type { Db } from './db.js';
-import { openDb } from './db.js';
+import { MIGRATIONS_TABLE_DDL, openDb } from './db.js';
 
 export type Params = Array<string | number | null>;
 
@@ -142,7 +142,7 @@ export async function openSql(url = process.env.INTERDICT_DATABASE_URL): Promise
 
 /** Apply a module's migrations once each, on either database. Statements must be portable SQL. */
 export async function migrateSql(sql: Sql, module: string, migrations: string[]): Promise<void> {
-  await sql.exec('CREATE TABLE IF NOT EXISTS schema_migrations (module TEXT NOT NULL, step INTEGER NOT NULL, applied_at TEXT NOT NULL, PRIMARY KEY (module, step))');
+  await sql.exec(MIGRATIONS_TABLE_DDL);
   await sql.transaction(async (tx) => {
     const done = new Set((await tx.all<{ step: number }>('SELECT step FROM schema_migrations WHERE module = ?', [module])).map((r) => Number(r.step)));
     for (let step = 0; step < migrations.length; step++) {
