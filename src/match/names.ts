@@ -194,6 +194,7 @@ function align(q: PreparedName, c: PreparedName, loose: boolean, w: NameWeights)
   // abbreviation flags belong to one written name, not to the token: such pairs are not remembered
   const cache = remembering > 0 && !q.abbreviated && !c.abbreviated;
   const flags = (loose ? 2 : 0) + (q.abjad || c.abjad ? 1 : 0);
+  let alike = false;
   for (let i = 0; i < nq; i++) {
     const qid = q.ids[i];
     const qkey = cache && qid < MAX_KEY_ID ? qid * 4 + flags : -1;
@@ -205,6 +206,7 @@ function align(q: PreparedName, c: PreparedName, loose: boolean, w: NameWeights)
         if (qkey >= 0) pairTable.set(qkey, cid, s);
       }
       sims[i * nc + j] = s;
+      if (s > 0) alike = true;
     }
   }
   // (loops, not fill(): a builtin call costs more than a dozen stores)
@@ -212,6 +214,10 @@ function align(q: PreparedName, c: PreparedName, loose: boolean, w: NameWeights)
   for (let j = 0; j < nc; j++) usedC[j] = 0;
   nPairs = 0;
   merged = undefined;
+  // most names compared share no word at all (another alias of a candidate found through one of its names):
+  // unless two words written together meet one, they score 0 without pairing or weighing leftovers
+  const early = alike ? undefined : mergeTwoOne(q, nq, c, nc, loose);
+  if (!alike && early === undefined) return 0;
   let num = 0;
   let den = 0;
   let distinctive = 0;
@@ -242,7 +248,7 @@ function align(q: PreparedName, c: PreparedName, loose: boolean, w: NameWeights)
     pairC[nPairs] = bj;
     pairS[nPairs++] = best;
   }
-  const m = mergeAdjacent(q, usedQ, nq, c, usedC, nc, loose, 0) ?? mergeAdjacent(c, usedC, nc, q, usedQ, nq, loose, 1);
+  const m = alike ? mergeTwoOne(q, nq, c, nc, loose) : early;
   if (m) {
     num += m * 2;
     den += 2;
@@ -285,6 +291,11 @@ function align(q: PreparedName, c: PreparedName, loose: boolean, w: NameWeights)
   // only when the query named more: a company's own word identifies it better than a given name)
   if (distinctive <= 1 && normalC > 1 && (!q.organisation || normalQ > 1)) score = Math.min(score, w.singleTokenCap);
   return score;
+}
+
+/** At most one merge of two adjacent unused words with one unused word, on either side (query words first). */
+function mergeTwoOne(q: PreparedName, nq: number, c: PreparedName, nc: number, loose: boolean): number | undefined {
+  return mergeAdjacent(q, usedQ, nq, c, usedC, nc, loose, 0) ?? mergeAdjacent(c, usedC, nc, q, usedQ, nq, loose, 1);
 }
 
 /** Two adjacent unused tokens of `a`, written together, against one unused token of `b`. Marks them used; returns the score. */
