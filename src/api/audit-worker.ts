@@ -24,9 +24,7 @@ async function drain(): Promise<void> {
   while (queue.length) {
     const batch = queue.slice(0, BATCH);
     try {
-      await sql.transaction(async (tx) => {
-        for (const event of batch) await log.append(event, tx);
-      }, 'audit_log');
+      await log.appendMany(batch);
     } catch (err) {
       // the store is busy or down: keep the events and try again (the HTTP side refuses work once the backlog is full)
       post({ kind: 'error', message: (err as Error).message });

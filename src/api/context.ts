@@ -16,9 +16,16 @@ export interface ApiContext {
   metrics: Metrics;
 }
 
-/** Datasets the serving index holds (before the first index: none). */
-export function servedDatasets(ctx: ApiContext): Iterable<string> {
-  return ctx.pool.generation?.versions.keys() ?? [];
+const NOTHING_SERVED: ReadonlySet<string> = new Set();
+const servedSets = new WeakMap<Generation, ReadonlySet<string>>();
+
+/** Datasets the serving index holds (before the first index: none); one set per generation, so scopes resolved against it are reused. */
+export function servedDatasets(ctx: ApiContext): ReadonlySet<string> {
+  const gen = ctx.pool.generation;
+  if (!gen) return NOTHING_SERVED;
+  let served = servedSets.get(gen);
+  if (!served) servedSets.set(gen, (served = new Set(gen.versions.keys())));
+  return served;
 }
 
 /** The index state `/readyz`, `/v1/lists` and `/v1/refresh` show. */

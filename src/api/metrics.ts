@@ -32,10 +32,11 @@ export class Metrics {
 
   /** Count and time every request under its route pattern (not its URL: ids would explode the labels). */
   install(app: FastifyInstance): void {
-    app.addHook('onResponse', async (request, reply) => {
+    app.addHook('onResponse', (request, reply, done) => {
       const route = request.routeOptions.url ?? 'unmatched';
       this.requests.inc({ method: request.method, route, status: reply.statusCode });
       this.latency.observe({ method: request.method, route }, reply.elapsedTime / 1000);
+      done();
     });
   }
 

@@ -6,26 +6,38 @@ import { algorithmNames, getAlgorithm, withOverrides } from '../match/index.js';
 import { ApiError } from './errors.js';
 
 /** What a dataset or collection name stands for, given the datasets the index serves. */
-function resolve(name: string, served: Set<string>): string[] | undefined {
+function resolve(name: string, served: ReadonlySet<string>): string[] | undefined {
   // `default` is everything loaded, as in yente: lists imported from FtM files count too
   if (name === 'default') return [...new Set([...(resolveDatasetScope(name) ?? []), ...served])];
   return resolveDatasetScope(name) ?? (served.has(name) ? [name] : undefined);
+}
+
+/** Names resolved per set of served datasets (one set per index generation): every request names a scope. */
+const resolved = new WeakMap<ReadonlySet<string>, Map<string, string[] | undefined>>();
+
+function resolveCached(name: string, served: ReadonlySet<string>): string[] | undefined {
+  let names = resolved.get(served);
+  if (!names) resolved.set(served, (names = new Map()));
+  // only names that resolve are kept: a client sending random names must not grow the map
+  let scope = names.get(name);
+  if (!scope && (scope = resolve(name, served))) names.set(name, scope);
+  return scope;
 }
 
 /**
  * The datasets a request covers: the path's dataset or collection, narrowed by `include` and without
  * `exclude`. Unknown names in the path are 404; in the filters 400. May be empty (nothing to match).
  */
-export function datasetScope(dataset: string, include: string[], exclude: string[], served: Iterable<string>): string[] {
-  const known = new Set(served);
-  const scope = resolve(dataset, known);
+export function datasetScope(dataset: string, include: string[], exclude: string[], served: ReadonlySet<string>): string[] {
+  const scope = resolveCached(dataset, served);
   if (!scope) throw new ApiError(404, 'No such dataset.');
   for (const [param, names] of [['include_dataset', include], ['exclude_dataset', exclude]] as const) {
-    const unknown = names.filter((n) => !resolve(n, known));
+    const unknown = names.filter((n) => !resolveCached(n, served));
     if (unknown.length) throw new ApiError(400, `Unknown dataset in ${param}: ${unknown.join(', ')}`);
   }
-  const included = include.length ? new Set(include.flatMap((n) => resolve(n, known)!)) : undefined;
-  const excluded = new Set(exclude.flatMap((n) => resolve(n, known)!));
+  if (!include.length && !exclude.length) return [...scope];
+  const included = include.length ? new Set(include.flatMap((n) => resolveCached(n, served)!)) : undefined;
+  const excluded = new Set(exclude.flatMap((n) => resolveCached(n, served)!));
   return scope.filter((d) => (!included || included.has(d)) && !excluded.has(d));
 }
 

@@ -159,10 +159,12 @@ export async function createServer(options: Partial<ServeOptions> = {}): Promise
   app.addHook('preClose', async () => {
     closing = true;
   });
-  app.addHook('onSend', async (request, reply) => {
+  // callback hooks (not async) where nothing is awaited: no promise per request
+  app.addHook('onSend', (request, reply, payload, done) => {
     reply.header('x-request-id', request.id);
     // while shutting down, answers in flight also end their keep-alive connection, so the process can exit
     if (closing) reply.header('connection', 'close');
+    done(null, payload);
   });
   if (opts.rateLimit > 0) {
     await app.register(rateLimit, {

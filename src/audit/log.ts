@@ -53,16 +53,25 @@ export function defaultActor(): string {
   }
 }
 
-/** JSON with sorted keys at every level, so the hash does not depend on key order. */
+/**
+ * JSON with sorted keys at every level, so the hash does not depend on key order. Built in one string
+ * without intermediate arrays: it runs for every API screening (the output must never change, or stored
+ * hashes stop verifying).
+ */
 function canonical(value: unknown): string {
-  if (Array.isArray(value)) return `[${value.map(canonical).join(',')}]`;
+  if (Array.isArray(value)) {
+    let out = '[';
+    for (let i = 0; i < value.length; i++) out += (i ? ',' : '') + canonical(value[i]);
+    return out + ']';
+  }
   if (value && typeof value === 'object') {
     const o = value as Record<string, unknown>;
-    return `{${Object.keys(o)
-      .sort()
-      .filter((k) => o[k] !== undefined)
-      .map((k) => `${JSON.stringify(k)}:${canonical(o[k])}`)
-      .join(',')}}`;
+    let out = '{';
+    for (const k of Object.keys(o).sort()) {
+      if (o[k] === undefined) continue;
+      out += (out.length > 1 ? ',' : '') + JSON.stringify(k) + ':' + canonical(o[k]);
+    }
+    return out + '}';
   }
   return JSON.stringify(value ?? null);
 }
@@ -101,33 +110,50 @@ export class AuditLog {
    * append inside a caller's transaction, so the event and the change it records commit together.
    */
   async append(event: AuditEvent, within: Sql = this.sql): Promise<AuditEntry> {
+    return (await this.appendMany([event], within))[0];
+  }
+
+  /**
+   * Append events in order in one transaction: the chain's head is read once and written once, each entry
+   * linking to the one before it in memory (the API's audit writer appends in batches of hundreds).
+   */
+  async appendMany(events: AuditEvent[], within: Sql = this.sql): Promise<AuditEntry[]> {
     return within.transaction(async (tx) => {
       const head = await tx.get<{ seq: number; hash: string }>('SELECT seq, hash FROM audit_log ORDER BY seq DESC LIMIT 1');
-      const base = {
-        seq: head ? Number(head.seq) + 1 : 1,
-        at: new Date().toISOString(),
-        actor: event.actor ?? defaultActor(),
-        action: event.action,
-        subject: event.subject ?? null,
-        details: event.details ?? {},
-        list_versions: event.list_versions ?? {},
-        prev_hash: head?.hash ?? GENESIS,
-      };
-      const entry: AuditEntry = { ...base, hash: entryHash(base) };
-      await tx.run('INSERT INTO audit_log (seq, at, actor, action, subject, details, list_versions, prev_hash, hash) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)', [
-        entry.seq,
-        entry.at,
-        entry.actor,
-        entry.action,
-        entry.subject,
-        JSON.stringify(entry.details),
-        JSON.stringify(entry.list_versions),
-        entry.prev_hash,
-        entry.hash,
-      ]);
-      const updated = await tx.run('UPDATE audit_head SET seq = ?, hash = ? WHERE id = 1', [entry.seq, entry.hash]);
-      if (updated.changes === 0) await tx.run('INSERT INTO audit_head (id, seq, hash) VALUES (1, ?, ?)', [entry.seq, entry.hash]);
-      return entry;
+      let seq = head ? Number(head.seq) : 0;
+      let prevHash = head?.hash ?? GENESIS;
+      const entries: AuditEntry[] = [];
+      for (const event of events) {
+        const base = {
+          seq: ++seq,
+          at: new Date().toISOString(),
+          actor: event.actor ?? defaultActor(),
+          action: event.action,
+          subject: event.subject ?? null,
+          details: event.details ?? {},
+          list_versions: event.list_versions ?? {},
+          prev_hash: prevHash,
+        };
+        const entry: AuditEntry = { ...base, hash: entryHash(base) };
+        await tx.run('INSERT INTO audit_log (seq, at, actor, action, subject, details, list_versions, prev_hash, hash) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)', [
+          entry.seq,
+          entry.at,
+          entry.actor,
+          entry.action,
+          entry.subject,
+          JSON.stringify(entry.details),
+          JSON.stringify(entry.list_versions),
+          entry.prev_hash,
+          entry.hash,
+        ]);
+        entries.push(entry);
+        prevHash = entry.hash;
+      }
+      if (entries.length) {
+        const updated = await tx.run('UPDATE audit_head SET seq = ?, hash = ? WHERE id = 1', [seq, prevHash]);
+        if (updated.changes === 0) await tx.run('INSERT INTO audit_head (id, seq, hash) VALUES (1, ?, ?)', [seq, prevHash]);
+      }
+      return entries;
     }, 'audit_log');
   }
 

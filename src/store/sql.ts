@@ -3,6 +3,7 @@
 // workers share it. Lists themselves stay in each instance's embedded store: they are public data,
 // re-importable byte for byte, and their version labels (date + sha256) are the same everywhere.
 import pg from 'pg';
+import type { Statement } from 'better-sqlite3';
 import type { Db } from './db.js';
 import { MIGRATIONS_TABLE_DDL, openDb } from './db.js';
 
@@ -25,6 +26,25 @@ function toPg(sql: string): string {
   return sql.replace(/\?/g, () => `$${++i}`);
 }
 
+/** Most distinct statements kept prepared per connection (the code's SQL is fixed text, so a few dozen in practice). */
+const MAX_STATEMENTS = 500;
+const statementCache = new WeakMap<Db, Map<string, Statement>>();
+
+/**
+ * A prepared statement from the connection's cache: preparing costs more than running a small statement
+ * (the audit writer appends thousands of rows a second through the same three), so each text is compiled once.
+ */
+function prepared(db: Db, sql: string): Statement {
+  let cache = statementCache.get(db);
+  if (!cache) statementCache.set(db, (cache = new Map()));
+  let stmt = cache.get(sql);
+  if (!stmt) {
+    if (cache.size >= MAX_STATEMENTS) cache.clear();
+    cache.set(sql, (stmt = db.prepare(sql)));
+  }
+  return stmt;
+}
+
 class SqliteSql implements Sql {
   readonly dialect = 'sqlite' as const;
   /** One transaction at a time per connection: async callers queue here instead of interleaving. */
@@ -34,13 +54,13 @@ class SqliteSql implements Sql {
     private readonly nested = false,
   ) {}
   async all<T>(sql: string, params: Params = []): Promise<T[]> {
-    return this.db.prepare(sql).all(...params) as T[];
+    return prepared(this.db, sql).all(...params) as T[];
   }
   async get<T>(sql: string, params: Params = []): Promise<T | undefined> {
-    return this.db.prepare(sql).get(...params) as T | undefined;
+    return prepared(this.db, sql).get(...params) as T | undefined;
   }
   async run(sql: string, params: Params = []): Promise<{ changes: number }> {
-    return { changes: this.db.prepare(sql).run(...params).changes };
+    return { changes: prepared(this.db, sql).run(...params).changes };
   }
   async exec(sql: string): Promise<void> {
     this.db.exec(sql);
