@@ -136,8 +136,8 @@ function pairSimilarity(q: PreparedName, i: number, c: PreparedName, j: number, 
   let s = tokenSimilarity(qt, ct, loose, w.initial, q.masks[i], c.masks[j]);
   // sounding alike only rescues longer words: short syllables ("cheng", "chong") are different names
   if (loose && s < w.phonetic && qt.length >= 6 && ct.length >= 6 && q.phonetic[i] === c.phonetic[j]) s = w.phonetic;
-  if (s < w.spelling && qt.length >= 4 && ct.length >= 4 && q.spelling[i] === c.spelling[j] && sameOnset(qt, ct)) s = w.spelling;
-  if (s < w.abjad && (q.abjad || c.abjad) && q.consonants[i].length >= 2 && q.consonants[i] === c.consonants[j]) s = w.abjad;
+  if (s < w.spelling && qt.length >= 4 && ct.length >= 4 && sameOnset(qt, ct) && q.infos[i].spelling === c.infos[j].spelling) s = w.spelling;
+  if (s < w.abjad && (q.abjad || c.abjad) && q.infos[i].consonants.length >= 2 && q.infos[i].consonants === c.infos[j].consonants) s = w.abjad;
   if (s < w.abbreviation && ((q.abbreviated?.[i] && abbreviates(qt, ct)) || (c.abbreviated?.[j] && abbreviates(ct, qt)))) s = w.abbreviation;
   return s;
 }

@@ -4,7 +4,7 @@
 import type { Entity } from '../model/entity.js';
 import { isA } from '../model/schema.js';
 import { countryCode } from '../model/countries.js';
-import { cleanText, latinVariants, nameParts, phoneticKey, spellingKey, tokenize } from '../text/index.js';
+import { cleanText, latinVariants, nameKind, nameParts, phoneticKey, spellingKey, tokenize } from '../text/index.js';
 import { finishLatin } from '../text/normalize.js';
 import { splitAnnotations } from './annotations.js';
 import { letterMask, tokenKind, type TokenKind } from './tokens.js';
@@ -28,10 +28,8 @@ export interface PreparedName {
   tokens: string[];
   kinds: TokenKind[];
   phonetic: string[];
-  /** Tokens with romanization conventions folded (`spellingKey`): Rabinovich and Rabinowitz share one. */
-  spelling: string[];
-  /** Those without vowels: what Hebrew and Arabic write ("kst" for Keshet and קשת). */
-  consonants: string[];
+  /** What each token is (shared by every name using the token): romanization and consonant keys. */
+  infos: TokenInfo[];
   /** Written in Hebrew or Arabic script, which leave vowels out: its renderings guess them. */
   abjad: boolean;
   /** Letter-set bit masks of the tokens (a quick bound before edit distances). */
@@ -158,14 +156,40 @@ const NUMBER_WORDS: Record<string, string> = {
   ii: '2', iii: '3', iv: '4', vi: '6', vii: '7', viii: '8', ix: '9', xi: '11', xii: '12',
 };
 
-interface TokenInfo {
-  id: number;
-  personKind: TokenKind;
-  orgKind: TokenKind;
-  phonetic: string;
-  spelling: string;
-  consonants: string;
-  mask: number;
+/**
+ * What a token is, shared by every name that uses it. The keys only some comparisons read are computed
+ * on first use: most listed words are never compared by spelling or consonants, and an index build meets
+ * a hundred thousand of them.
+ */
+export class TokenInfo {
+  private spellingValue: string | undefined;
+  private consonantsValue: string | undefined;
+  private orgKindValue: TokenKind | undefined;
+
+  constructor(
+    readonly token: string,
+    /** A number per distinct token (never reused), so a query can remember token-pair scores without building keys. */
+    readonly id: number,
+    readonly personKind: TokenKind,
+    readonly phonetic: string,
+    /** Letter-set bit mask (a quick bound before edit distances). */
+    readonly mask: number,
+  ) {}
+
+  /** The kind in an organisation's name (generic business words, countries). */
+  get orgKind(): TokenKind {
+    return (this.orgKindValue ??= tokenKind(this.token, true));
+  }
+
+  /** Romanization conventions folded (`spellingKey`): Rabinovich and Rabinowitz share one. */
+  get spelling(): string {
+    return (this.spellingValue ??= spellingKey(this.token));
+  }
+
+  /** The spelling without vowels: what Hebrew and Arabic write ("kst" for Keshet and קשת). */
+  get consonants(): string {
+    return (this.consonantsValue ??= this.spelling.replace(VOWELS, ''));
+  }
 }
 
 // What a token is, once per distinct token: names repeat their words (100k distinct in 500k uses), and
@@ -179,8 +203,7 @@ function tokenInfo(token: string): TokenInfo {
   let info = tokenInfos.get(token);
   if (!info) {
     if (tokenInfos.size >= MAX_TOKEN_INFOS) tokenInfos.clear();
-    const spelling = spellingKey(token);
-    info = { id: nextTokenId++, personKind: tokenKind(token, false), orgKind: tokenKind(token, true), phonetic: token.length > 1 ? phoneticKey(token) : token, spelling, consonants: spelling.replace(VOWELS, ''), mask: letterMask(token) };
+    info = new TokenInfo(token, nextTokenId++, tokenKind(token, false), token.length > 1 ? phoneticKey(token) : token, letterMask(token));
     tokenInfos.set(token, info);
   }
   return info;
@@ -190,6 +213,37 @@ function tokenInfo(token: string): TokenInfo {
 const NOT_LATIN = /[^\p{Script=Latin}\p{N}\p{P}\p{S}\p{Z}\p{M}\p{Cf}\p{Cc}]/u;
 const NON_ASCII = /[^\x00-\x7f]/;
 const ABJAD = /[\p{Script=Hebrew}\p{Script=Arabic}]/u;
+
+/**
+ * Every prepared name is made here, its fields always in this order and all present (`comparable` too,
+ * set later when indexed): one object shape, so the comparison loops stay monomorphic. A copy made with
+ * spread syntax would have another shape.
+ */
+function makeName(n: PreparedName): PreparedName {
+  return {
+    original: n.original,
+    source: n.source,
+    organisation: n.organisation,
+    vessel: n.vessel,
+    latin: n.latin,
+    transliterated: n.transliterated,
+    tokens: n.tokens,
+    kinds: n.kinds,
+    phonetic: n.phonetic,
+    infos: n.infos,
+    abjad: n.abjad,
+    masks: n.masks,
+    lengths: n.lengths,
+    firsts: n.firsts,
+    ids: n.ids,
+    joined: n.joined,
+    numbers: n.numbers,
+    legalForms: n.legalForms,
+    formCountries: n.formCountries,
+    abbreviated: n.abbreviated,
+    comparable: n.comparable,
+  };
+}
 
 function prepareLatin(original: string, transliterated: boolean, latin: string, source: NameSource, schema: string): PreparedName | undefined {
   const organisation = isOrganisation(schema);
@@ -209,7 +263,7 @@ function prepareLatin(original: string, transliterated: boolean, latin: string, 
   const infos = core.map((t) => tokenInfo(t));
   const abbreviated = organisation && !transliterated ? abbreviatedTokens(original, core) : undefined;
   const kinds = infos.map((i) => (organisation ? i.orgKind : i.personKind));
-  return {
+  return makeName({
     original,
     source,
     organisation,
@@ -219,8 +273,7 @@ function prepareLatin(original: string, transliterated: boolean, latin: string, 
     tokens: core,
     kinds,
     phonetic: infos.map((i) => i.phonetic),
-    spelling: infos.map((i) => i.spelling),
-    consonants: infos.map((i) => i.consonants),
+    infos,
     abjad: transliterated && ABJAD.test(original),
     masks: infos.map((i) => i.mask),
     lengths: core.map((t) => t.length),
@@ -231,7 +284,8 @@ function prepareLatin(original: string, transliterated: boolean, latin: string, 
     legalForms: parts.legalForms,
     formCountries: parts.formCountries,
     abbreviated,
-  };
+    comparable: undefined,
+  });
 }
 
 /** A word of two or more letters followed by a dot ("Ind. e Com. Ltda", "Mgmt."), not a dotted run ("S.A."). */
@@ -254,6 +308,8 @@ function abbreviatedTokens(original: string, core: string[]): Uint8Array | undef
 interface KeyedName {
   key: string;
   name: PreparedName;
+  /** A rendering of the written name itself (its source is the caller's), not of a former name beside it. */
+  main: boolean;
 }
 
 /** One written name → prepared names: every Latin rendering of the name and of former names beside it. */
@@ -261,12 +317,17 @@ export function prepareName(raw: string, source: NameSource, schema: string): Pr
   return prepareNameKeyed(raw, source, schema).map((k) => k.name);
 }
 
+/** The source of a former name written beside a name ("ex-", "f.k.a."). */
+function besideSource(source: NameSource): NameSource {
+  return source === 'weakAlias' ? 'weakAlias' : 'previousName';
+}
+
 function prepareNameKeyed(raw: string, source: NameSource, schema: string): KeyedName[] {
   const text = raw.length > MAX_NAME_CHARS ? raw.slice(0, MAX_NAME_CHARS) : raw;
   const { name, others } = splitAnnotations(text, isVessel(schema));
   const out: KeyedName[] = [];
   const seen = new Set<string>();
-  const add = (written: string, src: NameSource) => {
+  const add = (written: string, src: NameSource, main: boolean) => {
     const transliterated = NON_ASCII.test(written) && NOT_LATIN.test(written);
     for (const latin of latinVariants(joinSpelledOut(written))) {
       const p = prepareLatin(written, transliterated, latin, src, schema);
@@ -274,13 +335,13 @@ function prepareNameKeyed(raw: string, source: NameSource, schema: string): Keye
       const key = `${p.tokens.join(' ')}|${p.numbers.join(' ')}`;
       if (seen.has(key)) continue;
       seen.add(key);
-      out.push({ key, name: p });
+      out.push({ key, name: p, main });
     }
   };
-  add(name, source);
-  for (const other of others) add(other, source === 'weakAlias' ? 'weakAlias' : 'previousName');
+  add(name, source, true);
+  for (const other of others) add(other, besideSource(source), false);
   // remarks may be part of the identity ("Al-Haramain Foundation (Union of the Comoros)"): keep the full text too
-  if (!others.length && name !== text.trim()) add(text, source);
+  if (!others.length && name !== text.trim()) add(text, source, true);
   return out;
 }
 
@@ -303,16 +364,25 @@ function writtenNames(props: Record<string, string[]>): Array<[string, NameSourc
 
 /**
  * Prepared names of written names, kept while many entities are prepared together: the same party is on
- * several lists under the same names. Prepared names are never modified, so entities may share them.
+ * several lists under the same names. Prepared names are not changed once made (bar the comparable number an
+ * index gives them, equal for equal names), so entities may share them.
  */
 export class NameCache {
   private readonly names = new Map<string, KeyedName[]>();
 
   get(raw: string, source: NameSource, schema: string): KeyedName[] {
-    const key = `${schema}\u0000${source}\u0000${raw}`;
+    // keyed by what parsing depends on (the kind of name, not the schema or the source): the same text is an
+    // alias on one list and a name on another, a Company on one and an Organization on another
+    const key = `${nameKind(schema)}\u0000${raw}`;
     let found = this.names.get(key);
     if (!found) this.names.set(key, (found = prepareNameKeyed(raw, source, schema)));
-    return found;
+    return found.map((k) => {
+      const label = k.main ? source : besideSource(source);
+      if (k.name.source === label) return k;
+      const name = makeName(k.name);
+      name.source = label;
+      return { ...k, name };
+    });
   }
 }
 

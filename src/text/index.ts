@@ -5,7 +5,7 @@
 export { cleanText, asciiFold, unicodeClean, scriptOf, type Script } from './normalize.js';
 export { foldMixedScripts, foldDigitLetters, latinLookalike } from './confusables.js';
 export { latinVariants, collapseSpelledOut, MAX_VARIANTS, type VariantOptions } from './variants.js';
-export { nameParts, isParticle, PARTICLES, type NameParts } from './names.js';
+export { nameKind, nameParts, isParticle, PARTICLES, type NameParts } from './names.js';
 export { findLegalForms, legalFormClass, legalFormsAgree, replaceNativeLegalForms, type LegalClass } from './legal.js';
 export { phoneticKey, phoneticKeys, spellingKey } from './phonetic.js';
 export { canonicalArabicName } from './translit/arabic.js';

@@ -82,7 +82,8 @@ const NUMBER_LEAD = new Set(['no', 'nr', 'num', 'number', 'n']);
 type Kind = 'person' | 'organisation' | 'vessel' | 'any';
 const kindCache = new Map<string, Kind>();
 
-function kindOf(schema: string): Kind {
+/** What a schema's names are, for parsing them: a person's, an organisation's, a vessel's, or any. */
+export function nameKind(schema: string): Kind {
   let kind = kindCache.get(schema);
   if (!kind) {
     if (isA(schema, 'Person')) kind = 'person';
@@ -113,7 +114,7 @@ function dropVesselPrefix(tokens: string[], prefixes: string[]): string[] {
  * Vessel... (anything else, e.g. LegalEntity, is treated cautiously: only unambiguous legal forms go).
  */
 export function nameParts(latin: string, schema = 'LegalEntity'): NameParts {
-  const kind = kindOf(schema);
+  const kind = nameKind(schema);
   let tokens = latin.split(' ').filter(Boolean);
   const prefixes: string[] = [];
   if (kind === 'vessel') tokens = dropVesselPrefix(tokens, prefixes);
