@@ -47,7 +47,6 @@ export interface NameComparison {
   joined: boolean;
 }
 
-
 /**
  * Numbers on both sides must agree: "Sino Iron 1" ≠ "Sino Iron 2". A number on one side only is tolerated
  * ("Bank Melli" / "Bank Melli 1999"), except in vessel names: "Gulf Sunbird II" is a sister of "Gulf Sunbird".
