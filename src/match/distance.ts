@@ -75,7 +75,8 @@ export function editDistance(a: string, b: string, max = Infinity): number {
 
 // Distances already computed, a → b → max * 256 + result: screening compares the same few hundred token
 // pairs thousands of times (every rendering of a query against every alias of every candidate), and a
-// transliterated query allows an extra edit, so most of its pairs reach the table. Bounded: cleared when full.
+// transliterated query allows an extra edit, so most of its pairs reach the table. Two words written
+// together are remembered the same way, by the joined string. Bounded: cleared when full.
 const distances = new Map<string, Map<string, number>>();
 let cachedDistances = 0;
 const MAX_CACHED_DISTANCES = 100_000;
@@ -94,30 +95,6 @@ export function cachedEditDistance(a: string, b: string, max: number): number {
   if (known !== undefined && known >>> 8 === max) return known & 255;
   const d = editDistance(a, b, max);
   if (known === undefined) cachedDistances++;
-  row.set(b, (max << 8) | d);
-  return d;
-}
-
-// The same for two words written together against one ("abdul rahman" ~ "abdulrahman"): a1 → a2 → b → max * 256 + result.
-const joinedDistances = new Map<string, Map<string, Map<string, number>>>();
-let cachedJoinedDistances = 0;
-
-/** `editDistance(a1 + a2, b, max)` for a finite `max` below 256, remembered across calls (no string built when known). */
-export function cachedJoinedEditDistance(a1: string, a2: string, b: string, max: number): number {
-  let byA2 = joinedDistances.get(a1);
-  if (byA2 === undefined) {
-    if (cachedJoinedDistances >= MAX_CACHED_DISTANCES) {
-      joinedDistances.clear();
-      cachedJoinedDistances = 0;
-    }
-    joinedDistances.set(a1, (byA2 = new Map()));
-  }
-  let row = byA2.get(a2);
-  if (row === undefined) byA2.set(a2, (row = new Map()));
-  const known = row.get(b);
-  if (known !== undefined && known >>> 8 === max) return known & 255;
-  const d = editDistance(a1 + a2, b, max);
-  if (known === undefined) cachedJoinedDistances++;
   row.set(b, (max << 8) | d);
   return d;
 }

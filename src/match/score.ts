@@ -40,8 +40,7 @@ export function scoreInput(input: FeatureInput, algorithm: Algorithm): Scored {
     if (spec.qualifier) qualifiers += r.score * spec.weight;
     else main = Math.max(main, r.score * spec.weight);
   }
-  // qualifiers only qualify evidence: they never turn "no name in common" into a score
-  const score = main > 0 ? Math.min(1, Math.max(0, main + qualifiers)) : 0;
+  const score = combine(main, qualifiers);
   explanations.sort((a, b) => Math.abs(b.score * b.weight) - Math.abs(a.score * a.weight));
   return { score: round(score), features, explanations };
 }
@@ -59,7 +58,15 @@ export function quietScore(input: FeatureInput, algorithm: Algorithm): number {
     if (spec.qualifier) qualifiers += r.score * spec.weight;
     else main = Math.max(main, r.score * spec.weight);
   }
-  return round(main > 0 ? Math.min(1, Math.max(0, main + qualifiers)) : 0);
+  return round(combine(main, qualifiers));
+}
+
+/**
+ * The strongest main evidence plus the qualifiers, clamped to [0, 1] (one rule for both passes). Qualifiers
+ * only qualify evidence: they never turn "no name in common" into a score.
+ */
+function combine(main: number, qualifiers: number): number {
+  return main > 0 ? Math.min(1, Math.max(0, main + qualifiers)) : 0;
 }
 
 const weighted = new WeakMap<Algorithm, Array<[string, Algorithm['features'][string]]>>();
