@@ -6,7 +6,7 @@ import { countryName } from '../model/countries.js';
 import { DATASETS } from '../model/datasets.js';
 import { getSchema, isA } from '../model/schema.js';
 import type { ListStore } from '../store/lists.js';
-import { DEFAULT_CANDIDATES, Screener, getAlgorithm, withOverrides, type ScreenOptions, type ScreenQuery } from '../match/index.js';
+import { DEFAULT_CANDIDATES, Screener, getAlgorithm, nameCachePath, withOverrides, type ScreenOptions, type ScreenQuery } from '../match/index.js';
 import type { FacetValue, MatchOptions, MatchOutcome, SearchOutcome, SearchParams, SnapshotInfo } from './protocol.js';
 import { entityResponse, scoredResponse, type EntityResponse, type PropertyValue } from './serialize.js';
 
@@ -122,7 +122,7 @@ export class Snapshot {
         for (const r of e.referents ?? []) if (r !== e.id) canonical.set(r, e.id);
       }
     }
-    const screener = Screener.fromEntities(targets);
+    const screener = Screener.fromEntities(targets, { nameCacheFile: nameCachePath(store.db.name) });
     return new Snapshot(store, versionIds, targets, screener, inbound, canonical, performance.now() - start);
   }
 

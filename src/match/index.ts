@@ -12,6 +12,7 @@ export type { ScreenQuery, ScreenOptions, ScreenResult } from './screener.js';
 export type { Explanation } from './score.js';
 export { queryFromRecord, queryFromName, normalizeSchema, checkName, QueryError, type QueryRecord } from './query.js';
 export { algorithmNames, getAlgorithm, resolveAlgorithm, withOverrides, DEFAULT_ALGORITHM, type Algorithm, type ConfigVar } from './algorithms.js';
+export { nameCachePath } from './name-cache-file.js';
 export { prepareEntity, normalizeDate, normalizeIdentifier, type PreparedEntity, type PreparedName } from './prepare.js';
 
 let defaultScreener: Screener | undefined;

@@ -260,18 +260,44 @@ function prepareLatin(original: string, transliterated: boolean, latin: string, 
     if (kept.length) core = kept;
   }
   if (core.length === 0 && numbers.length === 0) return undefined;
+  const parsed: ParsedName = {
+    latin,
+    tokens: core,
+    numbers: [...new Set(numbers.map((n) => n.replace(/^0+(?=\d)/, '')))],
+    legalForms: parts.legalForms,
+    formCountries: parts.formCountries,
+    abbreviated: organisation && !transliterated ? abbreviatedTokens(original, core) : undefined,
+  };
+  return finishName(original, transliterated, source, schema, parsed);
+}
+
+/**
+ * What parsing a Latin rendering finds (the costly part of preparing a name, kept by `NameCache` files);
+ * `finishName` derives the rest.
+ */
+export interface ParsedName {
+  latin: string;
+  tokens: string[];
+  numbers: string[];
+  legalForms: string[];
+  formCountries: string[] | undefined;
+  abbreviated: Uint8Array | undefined;
+}
+
+/** A prepared name from its parsed rendering: token keys, kinds, bounds. */
+function finishName(original: string, transliterated: boolean, source: NameSource, schema: string, p: ParsedName): PreparedName {
+  const organisation = isOrganisation(schema);
+  const core = p.tokens;
   const infos = core.map((t) => tokenInfo(t));
-  const abbreviated = organisation && !transliterated ? abbreviatedTokens(original, core) : undefined;
-  const kinds = infos.map((i) => (organisation ? i.orgKind : i.personKind));
   return makeName({
     original,
     source,
     organisation,
     vessel: isVessel(schema),
-    latin,
+    latin: p.latin,
     transliterated,
     tokens: core,
-    kinds,
+    kinds: infos.map((i) => (organisation ? i.orgKind : i.personKind)),
     phonetic: infos.map((i) => i.phonetic),
     infos,
     abjad: transliterated && ABJAD.test(original),
@@ -280,12 +306,17 @@ function prepareLatin(original: string, transliterated: boolean, latin: string, 
     firsts: core.map((t) => t.charCodeAt(0)),
     ids: infos.map((i) => i.id),
     joined: core.join(''),
-    numbers: [...new Set(numbers.map((n) => n.replace(/^0+(?=\d)/, '')))],
-    legalForms: parts.legalForms,
-    formCountries: parts.formCountries,
-    abbreviated,
+    numbers: p.numbers,
+    legalForms: p.legalForms,
+    formCountries: p.formCountries,
+    abbreviated: p.abbreviated,
     comparable: undefined,
   });
+}
+
+/** Written in another script than Latin: its Latin renderings are transliterations. */
+function isTransliterated(written: string): boolean {
+  return NON_ASCII.test(written) && NOT_LATIN.test(written);
 }
 
 /** A word of two or more letters followed by a dot ("Ind. e Com. Ltda", "Mgmt."), not a dotted run ("S.A."). */
@@ -328,7 +359,7 @@ function prepareNameKeyed(raw: string, source: NameSource, schema: string): Keye
   const out: KeyedName[] = [];
   const seen = new Set<string>();
   const add = (written: string, src: NameSource, main: boolean) => {
-    const transliterated = NON_ASCII.test(written) && NOT_LATIN.test(written);
+    const transliterated = isTransliterated(written);
     for (const latin of latinVariants(joinSpelledOut(written))) {
       const p = prepareLatin(written, transliterated, latin, src, schema);
       if (!p) continue;
@@ -363,19 +394,43 @@ function writtenNames(props: Record<string, string[]>): Array<[string, NameSourc
 }
 
 /**
+ * One Latin rendering of a written name as a `NameCache` file keeps it (what parsing found; the rest is
+ * derived again): [a rendering of the written name itself (1) or of a former name beside it (0), the text
+ * it renders ('' for the written name as given), Latin rendering, tokens, numbers, legal forms, countries
+ * of the legal form (0: none), abbreviated-token flags (0: none)].
+ */
+export type StoredName = [0 | 1, string, string, string[], string[], string[], string[] | 0, number[] | 0];
+
+/**
  * Prepared names of written names, kept while many entities are prepared together: the same party is on
  * several lists under the same names. Prepared names are not changed once made (bar the comparable number an
- * index gives them, equal for equal names), so entities may share them.
+ * index gives them, equal for equal names), so entities may share them. Can start from stored entries (a
+ * file of an earlier build, see name-cache-file.ts): those are made into prepared names without parsing.
  */
 export class NameCache {
   private readonly names = new Map<string, KeyedName[]>();
+  private readonly stored: Map<string, StoredName[]>;
+  /** Written names prepared afresh (not among the stored entries). */
+  misses = 0;
+
+  constructor(stored: Iterable<[string, StoredName[]]> = []) {
+    this.stored = new Map(stored);
+  }
 
   get(raw: string, source: NameSource, schema: string): KeyedName[] {
     // keyed by what parsing depends on (the kind of name, not the schema or the source): the same text is an
     // alias on one list and a name on another, a Company on one and an Organization on another
     const key = `${nameKind(schema)}\u0000${raw}`;
     let found = this.names.get(key);
-    if (!found) this.names.set(key, (found = prepareNameKeyed(raw, source, schema)));
+    if (!found) {
+      const kept = this.stored.get(key);
+      if (kept) found = kept.map((k) => restoreName(k, raw, source, schema));
+      else {
+        found = prepareNameKeyed(raw, source, schema);
+        this.misses++;
+      }
+      this.names.set(key, found);
+    }
     return found.map((k) => {
       const label = k.main ? source : besideSource(source);
       if (k.name.source === label) return k;
@@ -384,6 +439,32 @@ export class NameCache {
       return { ...k, name };
     });
   }
+
+  /**
+   * Entries to store: every written name used since this cache was made, then stored ones not used (names
+   * of other datasets or of earlier list versions) while they are fewer than the used ones.
+   */
+  *entries(): Generator<[string, StoredName[]]> {
+    for (const [key, keyed] of this.names) {
+      const raw = key.slice(key.indexOf('\u0000') + 1);
+      yield [key, keyed.map((k) => storedName(k, raw))];
+    }
+    const unused = [...this.stored.keys()].filter((key) => !this.names.has(key));
+    if (unused.length <= this.names.size) for (const key of unused) yield [key, this.stored.get(key)!];
+  }
+}
+
+function storedName(k: KeyedName, raw: string): StoredName {
+  const n = k.name;
+  return [k.main ? 1 : 0, n.original === raw ? '' : n.original, n.latin, n.tokens, n.numbers, n.legalForms, n.formCountries ?? 0, n.abbreviated ? [...n.abbreviated] : 0];
+}
+
+function restoreName(s: StoredName, raw: string, source: NameSource, schema: string): KeyedName {
+  const [main, written, latin, tokens, numbers, legalForms, formCountries, abbreviated] = s;
+  const original = written === '' ? raw : written;
+  const parsed: ParsedName = { latin, tokens, numbers, legalForms, formCountries: formCountries || undefined, abbreviated: abbreviated ? Uint8Array.from(abbreviated) : undefined };
+  const name = finishName(original, isTransliterated(original), main ? source : besideSource(source), schema, parsed);
+  return { key: `${tokens.join(' ')}|${numbers.join(' ')}`, name, main: main === 1 };
 }
 
 /** Prepare an entity or a query (same shape: schema + properties). */

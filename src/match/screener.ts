@@ -5,7 +5,8 @@ import { schemataCanMatch } from '../model/schema.js';
 import type { ListStore } from '../store/lists.js';
 import { CandidateIndex, type CandidateQuery, type IndexDocument } from '../index/candidates.js';
 import { resolveAlgorithm, type Algorithm } from './algorithms.js';
-import { NameCache, markComparable, prepareEntity, type PreparedEntity } from './prepare.js';
+import { markComparable, prepareEntity, type PreparedEntity } from './prepare.js';
+import { nameCachePath, readNameCache, writeNameCache } from './name-cache-file.js';
 import { featureInput, type FeatureInput } from './features.js';
 import { rememberPairs } from './names.js';
 import { quietScore, scoreInput, type Explanation } from './score.js';
@@ -67,29 +68,40 @@ export class Screener {
   private readonly index: CandidateIndex;
   private readonly byId = new Map<string, number>();
   private readonly schemaAccept = new Map<string, Map<string, boolean>>();
-  /** Milliseconds spent preparing and indexing. */
+  /** Milliseconds spent preparing and indexing (reading and writing the prepared-name file included). */
   readonly buildMs: number;
+  /** Written names prepared afresh; the others were read from the prepared-name file. */
+  readonly namesPrepared: number;
 
-  private constructor(entities: Entity[]) {
+  private constructor(entities: Entity[], nameCacheFile: string | undefined) {
     const start = performance.now();
     this.entities = entities;
     // one cache for the build: the same names recur across lists; dropped afterwards
-    const names = new NameCache();
+    const names = readNameCache(nameCacheFile);
     this.prepared = entities.map((e) => prepareEntity(e, names));
     for (const p of this.prepared) for (const n of p.names) markComparable(n);
     entities.forEach((e, i) => this.byId.set(e.id, i));
     this.index = CandidateIndex.build(this.prepared.map(indexDocument));
+    this.namesPrepared = names.misses;
+    writeNameCache(nameCacheFile, names);
     this.buildMs = performance.now() - start;
   }
 
-  /** Every listed party (target entity) of the active versions, optionally of some datasets only. */
-  static fromStore(store: ListStore, opts: { datasets?: string[] } = {}): Screener {
-    return new Screener([...store.activeEntities(opts.datasets)]);
+  /**
+   * Every listed party (target entity) of the active versions, optionally of some datasets only. Names
+   * prepared by an earlier build are read from the file beside the store (`nameCacheFile: false`: not).
+   */
+  static fromStore(store: ListStore, opts: { datasets?: string[]; nameCacheFile?: string | false } = {}): Screener {
+    const file = opts.nameCacheFile === false ? undefined : (opts.nameCacheFile ?? nameCachePath(store.db.name));
+    return new Screener([...store.activeEntities(opts.datasets)], file);
   }
 
-  /** From entities in memory (targets only are screened against). */
-  static fromEntities(entities: Iterable<Entity>): Screener {
-    return new Screener([...entities].filter((e) => e.target !== false));
+  /**
+   * From entities in memory (targets only are screened against); with `nameCacheFile`, names prepared by an
+   * earlier build are read from that file and new ones added to it.
+   */
+  static fromEntities(entities: Iterable<Entity>, opts: { nameCacheFile?: string } = {}): Screener {
+    return new Screener([...entities].filter((e) => e.target !== false), opts.nameCacheFile);
   }
 
   get size(): number {
