@@ -1,6 +1,7 @@
 // `npm run bench`: screening speed with every shared list loaded, on one core (one Node thread), against a
 // brute-force baseline (every indexed name scored with Jaro-Winkler) in the same run; the index build from
 // scratch and, in fresh processes, with the prepared-name file (first build, then a start-up). Updates the
+// "Screening" section of docs/BENCHMARKS.md.
 import { spawnSync } from 'node:child_process';
 import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { cpus, loadavg, tmpdir } from 'node:os';
