@@ -22,15 +22,24 @@ function plain(n: PreparedName): unknown {
   return { ...n, infos: n.infos.map((i) => [i.token, i.id, i.personKind, i.phonetic, i.mask, i.spelling, i.consonants]), abbreviated: n.abbreviated && [...n.abbreviated] };
 }
 
+/** Run `fn` with a temporary folder, removed afterwards. */
+function inTempDir(fn: (dir: string) => void): void {
+  const home = tempHome();
+  try {
+    fn(home.dir);
+  } finally {
+    home.cleanup();
+  }
+}
+
 function queries(): ReturnType<typeof queryFromRecord>[] {
   const rows = (file: string) => parse(readFileSync(sharedFile('eval', 'screening', file)), { columns: true }) as QueryRecord[];
   return [...rows('yente-negatives-global.csv').filter((_, i) => i % 97 === 0), ...rows('yente-positives-un-untreated.csv').filter((_, i) => i % 5 === 0)].map(queryFromRecord);
 }
 
 test('names read back from the file are the names prepared from scratch', () => {
-  const home = tempHome();
-  try {
-    const file = join(home.dir, 'prepared-names.json');
+  inTempDir((dir) => {
+    const file = join(dir, 'prepared-names.json');
     const fresh = new NameCache();
     const expected = parties.map((e) => prepareEntity(e, fresh));
     assert.ok(writeNameCache(file, fresh));
@@ -46,15 +55,12 @@ test('names read back from the file are the names prepared from scratch', () => 
       }
     }
     assert.ok(names > 20_000, `only ${names} names compared`);
-  } finally {
-    home.cleanup();
-  }
+  });
 });
 
 test('an index built from the file screens exactly as one built from scratch', () => {
-  const home = tempHome();
-  try {
-    const file = join(home.dir, 'cache', 'prepared-names.json');
+  inTempDir((dir) => {
+    const file = join(dir, 'cache', 'prepared-names.json');
     const cold = Screener.fromEntities(parties, { nameCacheFile: file });
     assert.ok(cold.namesPrepared > 10_000);
     const warm = Screener.fromEntities(parties, { nameCacheFile: file });
@@ -67,15 +73,12 @@ test('an index built from the file screens exactly as one built from scratch', (
       results += expected.length;
     }
     assert.ok(results > 200, `only ${results} results compared`);
-  } finally {
-    home.cleanup();
-  }
+  });
 });
 
 test('a stale or damaged file is ignored and replaced; a list update prepares only its new names', () => {
-  const home = tempHome();
-  try {
-    const file = join(home.dir, 'prepared-names.json');
+  inTempDir((dir) => {
+    const file = join(dir, 'prepared-names.json');
     const first = Screener.fromEntities(un, { nameCacheFile: file });
     const all = first.namesPrepared;
     assert.ok(all > 1000);
@@ -100,7 +103,5 @@ test('a stale or damaged file is ignored and replaced; a list update prepares on
     assert.equal(both.namesPrepared, ukAndUn.misses - all, 'names shared with the UN list are not prepared again');
     assert.ok(both.namesPrepared > 1000);
     assert.equal(Screener.fromEntities([...un, ...uk], { nameCacheFile: file }).namesPrepared, 0);
-  } finally {
-    home.cleanup();
-  }
+  });
 });
