@@ -1,13 +1,16 @@
 // `npm run bench:http`: the HTTP service under load. Every shared list is imported into a temporary store,
 // `interdict serve` runs as its own process on loopback, and autocannon drives POST /match/default with one
 // and with 20 queries per request at 1, 16 and 64 connections. Queries are the screening evaluation's
-// customer-file mix (49 synthetic people to 1 listed person). Updates the "HTTP" section of
+// customer-file mix (49 synthetic people to 1 listed person), each record of the workload sent once before any
+// comes back, as in an onboarding flow (the engine's per-token caches are not kept warm by a small pool of names).
+// The server's CPU time (/proc/<pid>/stat) and the benchmark's own (autocannon) are measured per scenario, and the
+// throughput and latency ceiling they imply is written under the table. Updates the "HTTP" section of
 // docs/BENCHMARKS.md. Target: p99 ≤ 20 ms at 64 connections for single-query requests.
 //
 //   --duration <s>   seconds per scenario (default 15)
 //   --workers <list> screening threads of the server, one run per value (default 1,2)
 //   --soak <s>       instead: single queries at 16 connections for <s> seconds, memory sampled every 30 s
-import { spawn, type ChildProcess } from 'node:child_process';
+import { execFileSync, spawn, type ChildProcess } from 'node:child_process';
 import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { createServer } from 'node:net';
 import { cpus, loadavg, tmpdir } from 'node:os';
@@ -29,25 +32,40 @@ const WORKER_COUNTS = args.workers!.split(',').map(Number);
 const SOAK = args.soak ? Number(args.soak) : undefined;
 const SAMPLE_EVERY_S = 30;
 const REPORT = process.env.INTERDICT_BENCH_REPORT ?? join(process.cwd(), 'docs', 'BENCHMARKS.md');
+const WARMUP_S = 3;
+const WARMUP_CONNECTIONS = 16;
+/** Records at the end of the workload kept for the warm-up, so the measured scenarios never send its names. */
+const WARMUP_RECORDS = 2000;
+/** Clock ticks per second of /proc/<pid>/stat times (`getconf CLK_TCK`; 100 on Linux when getconf is missing). */
+const CLK_TCK = (() => {
+  try {
+    return Number(execFileSync('getconf', ['CLK_TCK'], { encoding: 'utf8' }).trim()) || 100;
+  } catch {
+    return 100;
+  }
+})();
 
 function records(file: string): QueryRecord[] {
   return parse(readFileSync(join(sharedDir(), 'eval', 'screening', file)), { columns: true }) as QueryRecord[];
 }
 
-/** The customer-file mix of bench/screen.ts: 49 synthetic people (almost all clean) to 1 listed person. */
-function workload(): ScreenQuery[] {
+/**
+ * The customer-file mix of bench/screen.ts: 49 synthetic people (almost all clean) to 1 listed person. Every
+ * synthetic record appears exactly once; the listed persons (1 record in 50) recur once all have been used.
+ */
+function workload(): { queries: ScreenQuery[]; listed: number } {
   const negatives = records('yente-negatives-global.csv');
   const positives = records('yente-positives-un-untreated.csv');
   const out: ScreenQuery[] = [];
-  for (let i = 0; i < negatives.length + positives.length; i++) {
-    const r = i % 50 === 49 ? positives[(i / 50) % positives.length | 0] : negatives[i % negatives.length];
+  for (let i = 0, n = 0, p = 0; n < negatives.length; i++) {
+    const r = i % 50 === 49 ? positives[p++ % positives.length] : negatives[n++];
     try {
       out.push(queryFromRecord(r));
     } catch {
       // a record the CLI would reject is not a request a client would send
     }
   }
-  return out;
+  return { queries: out, listed: positives.length };
 }
 
 function freePort(): Promise<number> {
@@ -91,6 +109,19 @@ async function startServer(port: number, workers: number): Promise<ChildProcess>
   }
 }
 
+/** CPU time (user + system, ms) of a process, threads included: fields 14 and 15 of /proc/<pid>/stat. */
+function cpuMs(pid: number): number {
+  const stat = readFileSync(`/proc/${pid}/stat`, 'utf8');
+  const fields = stat.slice(stat.lastIndexOf(')') + 2).split(' '); // from field 3 on: the name may hold spaces
+  return ((Number(fields[14 - 3]) + Number(fields[15 - 3])) * 1000) / CLK_TCK;
+}
+
+/** CPU time (user + system, ms) of this process, threads included: autocannon, the load generator. */
+function ownCpuMs(): number {
+  const u = process.cpuUsage();
+  return (u.user + u.system) / 1000;
+}
+
 /** Resident memory of a process (MB), threads included. */
 function rssMb(pid: number): number {
   const m = /VmRSS:\s+(\d+) kB/.exec(readFileSync(`/proc/${pid}/status`, 'utf8'));
@@ -107,32 +138,73 @@ interface Scenario {
   p90: number;
   p99: number;
   max: number;
+  mean: number;
   failed: number;
   total: number;
+  /** CPU per completed request (ms): the server process, and the benchmark process (autocannon). */
+  serverCpu: number;
+  loadCpu: number;
 }
 
-/** Request bodies cycling through the workload: `size` queries each. */
+/** Request bodies, `size` consecutive queries each: as many as `queries` holds. */
 function bodies(queries: ScreenQuery[], size: number): string[] {
   const out: string[] = [];
-  for (let i = 0; i + size <= queries.length && out.length < 500; i += size) {
+  for (let i = 0; i + size <= queries.length; i += size) {
     out.push(JSON.stringify({ queries: Object.fromEntries(queries.slice(i, i + size).map((q, k) => [`q${k}`, q])) }));
   }
   return out;
 }
 
-async function load(url: string, pool: string[], connections: number, duration: number, path = '/match/default') {
-  let next = 0;
-  return autocannon({
+/**
+ * Drive `path` with the bodies of `pool` in order from body `from` on (wrapping at the end), measuring the CPU time
+ * of the server (`pid`) and of this process over the run. `sent` is how many bodies were handed out.
+ */
+async function load(url: string, pid: number, pool: string[], connections: number, duration: number, from = 0, path = '/match/default') {
+  let next = from;
+  const server0 = cpuMs(pid);
+  const own0 = ownCpuMs();
+  const r = await autocannon({
     url,
     connections,
     duration,
     timeout: 30,
     requests: [{ method: 'POST', path, headers: { 'content-type': 'application/json' }, setupRequest: (req) => ({ ...req, body: pool[next++ % pool.length] }) }],
   });
+  const done = Math.max(1, r.requests.total);
+  return { r, sent: next - from, serverCpu: (cpuMs(pid) - server0) / done, loadCpu: (ownCpuMs() - own0) / done };
 }
 
-async function scenario(url: string, queries: ScreenQuery[], workers: number, size: number, connections: number): Promise<Scenario> {
-  const r = await load(url, bodies(queries, size), connections, DURATION);
+/**
+ * The measured requests of one server: single-query bodies are the pool's records one by one, 20-query bodies 20
+ * consecutive records. Each scenario starts at the record where the previous one stopped, so a record is sent
+ * again only after the whole pool has been.
+ */
+class Cursor {
+  /** Next record of the pool. */
+  at = 0;
+  /** Queries sent so far. */
+  queries = 0;
+  readonly single: string[];
+  readonly batch: string[];
+  constructor(records: ScreenQuery[], batchSize: number) {
+    this.single = bodies(records, 1);
+    this.batch = bodies(records, batchSize);
+  }
+  /** Pool and first body for requests of `size` queries. */
+  take(size: number): { pool: string[]; from: number } {
+    return size === 1 ? { pool: this.single, from: this.at } : { pool: this.batch, from: Math.ceil(this.at / size) % this.batch.length };
+  }
+  /** `sent` bodies of `size` queries went out from body `from`. */
+  advance(size: number, from: number, sent: number): void {
+    this.queries += sent * size;
+    this.at = size === 1 ? (from + sent) % this.single.length : (((from + sent) % this.batch.length) * size) % this.single.length;
+  }
+}
+
+async function scenario(url: string, pid: number, cursor: Cursor, workers: number, size: number, connections: number): Promise<Scenario> {
+  const { pool, from } = cursor.take(size);
+  const { r, sent, serverCpu, loadCpu } = await load(url, pid, pool, connections, DURATION, from);
+  cursor.advance(size, from, sent);
   const row: Scenario = {
     workers,
     queries: size,
@@ -143,12 +215,24 @@ async function scenario(url: string, queries: ScreenQuery[], workers: number, si
     p90: r.latency.p90,
     p99: r.latency.p99,
     max: r.latency.max,
+    mean: r.latency.average,
     failed: r.errors + r.non2xx,
     total: r.requests.total,
+    serverCpu,
+    loadCpu,
   };
-  console.log(`${workers} workers, ${size} queries × ${connections} connections: ${row.rps.toFixed(0)} req/s, ${row.qps.toFixed(0)} queries/s, p50 ${row.p50} ms, p99 ${row.p99} ms, failed ${row.failed}`);
+  console.log(
+    `${workers} workers, ${size} queries × ${connections} connections: ${row.rps.toFixed(0)} req/s, ${row.qps.toFixed(0)} queries/s, p50 ${row.p50} ms, p99 ${row.p99} ms, failed ${row.failed}; CPU per request: server ${ms(serverCpu)} ms, load generator ${ms(loadCpu)} ms`,
+  );
   return row;
 }
+
+/** A CPU time in ms: three decimals below 1 ms, two above. */
+function ms(v: number): string {
+  return v.toFixed(v < 1 ? 3 : 2);
+}
+
+const thousands = (v: number) => Math.round(v).toLocaleString('en-US');
 
 /** Keep the other part of the HTTP section (the soak result when benchmarking, and the reverse). */
 function otherPart(kind: 'throughput' | 'soak'): string {
@@ -190,10 +274,15 @@ async function main(): Promise<void> {
     const load0 = loadavg()[0].toFixed(1);
     console.error('importing every shared list...');
     const active = await importEverything();
-    const queries = workload();
+    const { queries, listed } = workload();
     const date = new Date().toISOString().slice(0, 10);
-    const context = (workers: string, parties: number) =>
-      `Measured ${date} by \`npm run bench:http\` (bench/http.ts; ${machine()}, ${cpus().length} cores shared with other work, load average ${load0} at the start). The server (\`interdict serve --workers ${workers} --rate-limit 0\`, audit trail on) runs as its own process on loopback; autocannon runs in the benchmark process on the same cores. Every shared list loaded: ${active.join(', ')} — ${parties} parties. Requests: \`POST /match/default\` with the screening evaluation's customer-file mix (49 synthetic people to 1 UN-listed person), yente defaults (limit 5, threshold 0.7).`;
+    // the measured scenarios walk `measured`; the warm-up uses the records after it, which they never send
+    const measuredCount = Math.floor((queries.length - WARMUP_RECORDS) / 20) * 20;
+    const measured = queries.slice(0, measuredCount);
+    const warmup = bodies(queries.slice(measuredCount), 1);
+    const cores = cpus().length;
+    const context = (workers: string, parties: number, requests = '') =>
+      `Measured ${date} by \`npm run bench:http\` (bench/http.ts; ${machine()}, ${cores} cores shared with other work, load average ${load0} at the start). The server (\`interdict serve --workers ${workers} --rate-limit 0\`, audit trail on) runs as its own process on loopback; autocannon runs in the benchmark process on the same cores. Every shared list loaded: ${active.join(', ')} — ${parties} parties. Requests: \`POST /match/default\` with the screening evaluation's customer-file mix (49 synthetic people to 1 UN-listed person), yente defaults (limit 5, threshold 0.7)${requests}.`;
 
     if (SOAK) {
       const workers = WORKER_COUNTS[0];
@@ -202,7 +291,7 @@ async function main(): Promise<void> {
         const samples: Array<{ t: number; rss: number }> = [{ t: 0, rss: rssMb(pid) }];
         const started = Date.now();
         const timer = setInterval(() => samples.push({ t: Math.round((Date.now() - started) / 1000), rss: rssMb(pid) }), SAMPLE_EVERY_S * 1000);
-        const r = await load(url, bodies(queries, 1), 16, SOAK);
+        const { r } = await load(url, pid, bodies(queries, 1), 16, SOAK);
         clearInterval(timer);
         if (samples[samples.length - 1].t < SOAK) samples.push({ t: SOAK, rss: rssMb(pid) });
         const failed = r.errors + r.non2xx;
@@ -229,34 +318,48 @@ async function main(): Promise<void> {
     const starts: string[] = [];
     let parties = 0;
     let httpOnly = '';
+    let queriesPerServer = 0;
     for (const workers of WORKER_COUNTS) {
-      await withServer(workers, async (url, _pid, startSeconds) => {
+      await withServer(workers, async (url, pid, startSeconds) => {
         parties = ((await (await fetch(`${url}/readyz`)).json()) as { index: { entities: number } }).index.entities;
         starts.push(`${startSeconds.toFixed(1)} s with ${workers} worker${workers > 1 ? 's' : ''}`);
         console.error(`server with ${workers} workers ready in ${startSeconds.toFixed(1)} s: ${parties} parties`);
-        await load(url, bodies(queries, 1), 16, 3); // warm-up
-        for (const size of [1, 20]) for (const connections of [1, 16, 64]) rows.push(await scenario(url, queries, workers, size, connections));
+        await load(url, pid, warmup, WARMUP_CONNECTIONS, WARMUP_S);
+        // a fresh server has cold caches: each one walks the pool from its first record
+        const cursor = new Cursor(measured, 20);
+        for (const size of [1, 20]) for (const connections of [1, 16, 64]) rows.push(await scenario(url, pid, cursor, workers, size, connections));
         if (workers === WORKER_COUNTS[0]) {
           // the same requests with an empty scope: everything but the screening itself (parse, validate, clean, audit, serialise)
-          const r = await load(url, bodies(queries, 1), 64, DURATION, '/match/default?exclude_dataset=default');
-          httpOnly = `HTTP layer alone (same single-query requests with \`exclude_dataset=default\`, so nothing is screened; 64 connections): ${r.requests.average.toFixed(0)} req/s, p50 ${r.latency.p50} ms, p99 ${r.latency.p99} ms, ${r.errors + r.non2xx} failed.`;
+          const { pool, from } = cursor.take(1);
+          const { r, sent, serverCpu, loadCpu } = await load(url, pid, pool, 64, DURATION, from, '/match/default?exclude_dataset=default');
+          cursor.advance(1, from, sent);
+          httpOnly = `HTTP layer alone (same single-query requests with \`exclude_dataset=default\`, so nothing is screened; 64 connections): ${r.requests.average.toFixed(0)} req/s, p50 ${r.latency.p50} ms, p99 ${r.latency.p99} ms, ${r.errors + r.non2xx} failed; CPU per request: server ${ms(serverCpu)} ms, load generator ${ms(loadCpu)} ms.`;
           console.log(httpOnly);
         }
+        queriesPerServer = Math.max(queriesPerServer, cursor.queries);
       });
     }
-    const best = rows.filter((r) => r.queries === 1 && r.connections === 64).sort((a, b) => a.p99 - b.p99)[0];
+    const single64 = rows.filter((r) => r.queries === 1 && r.connections === 64);
+    const best = [...single64].sort((a, b) => a.p99 - b.p99)[0];
+    const requests = `. Each single-query request is a different record of the workload: ${thousands(measured.length)} records sent in order, each scenario starting where the previous one stopped, 20-query requests taking 20 consecutive records, so a record comes back only after all ${thousands(measured.length)} have been sent (the scenarios sent up to ${thousands(queriesPerServer)} queries per server; the ${thousands(listed)} listed persons, 1 record in 50, recur every ${thousands(50 * listed)} records). Each server first gets a ${WARMUP_S} s warm-up at ${WARMUP_CONNECTIONS} connections on ${thousands(queries.length - measured.length)} other records of the workload, never sent by the scenarios. CPU per request: the server process's user + system time (/proc, all its threads) and the benchmark process's (autocannon), over each scenario, divided by its completed requests`;
+    // every request costs C ms of CPU (server + load generator) on `cores` cores: throughput ≤ cores × 1000 ÷ C,
+    // and with N closed-loop connections latency ≈ N ÷ throughput ≥ N × C ÷ cores
+    const ceiling = single64.map((r) => {
+      const c = r.serverCpu + r.loadCpu;
+      return `with ${r.workers} worker${r.workers > 1 ? 's' : ''}, C = ${ms(r.serverCpu)} ms in the server + ${ms(r.loadCpu)} ms in autocannon = ${ms(c)} ms, so a throughput ceiling of about ${cores} × 1000 ÷ C ≈ ${thousands((cores * 1000) / c)} req/s (measured ${thousands(r.rps)}, which kept ${((r.rps * c) / 1000).toFixed(2)} of the ${cores} cores busy) and a lowest reachable mean latency of 64 × C ÷ ${cores} ≈ ${((64 * c) / cores).toFixed(1)} ms (measured ${r.mean.toFixed(1)} ms)`;
+    });
     const body = [
-      context(WORKER_COUNTS.join(' and '), parties),
+      context(WORKER_COUNTS.join(' and '), parties, requests),
       '',
       `**Single-query requests at 64 connections: p99 ${best.p99} ms with ${best.workers} worker${best.workers > 1 ? 's' : ''} (target ≤ 20 ms), ${best.rps.toFixed(0)} req/s. ${rows.reduce((n, r) => n + r.failed, 0)} failed requests in ${rows.reduce((n, r) => n + r.total, 0)}.** Server start (index of every list built): ${starts.join(', ')}.`,
       '',
-      '| workers | queries/request | connections | requests/s | queries/s | p50 ms | p90 ms | p99 ms | max ms | failed |',
-      '|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|',
-      ...rows.map((r) => `| ${r.workers} | ${r.queries} | ${r.connections} | ${r.rps.toFixed(0)} | ${r.qps.toFixed(0)} | ${r.p50} | ${r.p90} | ${r.p99} | ${r.max} | ${r.failed} |`),
+      '| workers | queries/request | connections | requests/s | queries/s | p50 ms | p90 ms | p99 ms | max ms | failed | server CPU ms per request | load generator CPU ms per request |',
+      '|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|',
+      ...rows.map((r) => `| ${r.workers} | ${r.queries} | ${r.connections} | ${r.rps.toFixed(0)} | ${r.qps.toFixed(0)} | ${r.p50} | ${r.p90} | ${r.p99} | ${r.max} | ${r.failed} | ${ms(r.serverCpu)} | ${ms(r.loadCpu)} |`),
       '',
       httpOnly,
       '',
-      'Latency at N connections is about N ÷ throughput (each connection waits for its answer before sending the next), so p99 at 64 connections is set by throughput. Screening costs about 0.5 ms of CPU per query on average (see "Screening"; a few multi-script queries cost 5–15 ms), which caps one screening thread near 2,000 queries/s; the load generator, the HTTP thread, the audit writer and the screening threads share the same 2 cores, so a second worker helps only when the machine has a core to spare. p99 ≤ 20 ms at 64 connections needs over 3,200 req/s: not reached on this machine with screening; the HTTP layer alone (line above) shows the ceiling without it.',
+      `Ceiling: server and load generator share the ${cores} cores, and each connection waits for its answer before sending the next, so latency at N connections ≈ N ÷ throughput. With C = server + load-generator CPU per single-query request at 64 connections: ${ceiling.join('; ')}.`,
     ].join('\n');
     const soak = otherPart('throughput');
     replaceSection(REPORT, 'HTTP', soak ? `${body}\n\n${soak}` : body);
