@@ -192,11 +192,21 @@ export class CandidateIndex {
     let mass = exact >= 0 ? this.idf[exact] : 0;
     if (exact < 0) for (const id of expansion.keys()) mass = Math.max(mass, this.idf[id]);
     mass = mass || Math.log(1 + this.size);
-    // best credit first, so a document is credited once per slot, at its best
-    const entries = [...expansion].map(([id, c]) => [id, c * (covers ?? this.idf[id])] as const).sort((a, b) => b[1] - a[1]);
-    const ids = new Int32Array(entries.length);
-    const weights = new Float64Array(entries.length);
-    for (let e = 0; e < entries.length; e++) [ids[e], weights[e]] = entries[e];
+    // best credit first (ties in the order found), so a document is credited once per slot, at its best
+    const found = new Int32Array(expansion.size);
+    const weightOf = new Float64Array(expansion.size);
+    let n = 0;
+    for (const [id, c] of expansion) {
+      found[n] = id;
+      weightOf[n++] = c * (covers ?? this.idf[id]);
+    }
+    const order = new Int32Array(n).map((_, i) => i).sort((a, b) => weightOf[b] - weightOf[a] || a - b);
+    const ids = new Int32Array(n);
+    const weights = new Float64Array(n);
+    for (let e = 0; e < n; e++) {
+      ids[e] = found[order[e]];
+      weights[e] = weightOf[order[e]];
+    }
     return { phonetic, scale, ids, weights, mass };
   }
 

@@ -145,12 +145,19 @@ export const dobYearDisjoint: FeatureFn = ({ q, c, explain }) => {
 
 /** A birth year in common, but the full dates given on both sides differ. */
 export const dobDayDisjoint: FeatureFn = ({ q, c, explain }) => {
-  if (!q.birthDates.some((d) => d.length === 10) || !c.birthDates.some((d) => d.length === 10)) return NONE;
-  const qd = q.birthDates.filter((d) => d.length === 10);
-  const cd = c.birthDates.filter((d) => d.length === 10);
-  if (qd.some((d) => cd.includes(d))) return NONE;
-  if (!yearInCommon(q.birthDates, c.birthDates)) return NONE; // counted by dobYearDisjoint
-  return { score: 1, detail: explain ? `same birth year, different day: ${qd.join(', ')} vs listed ${cd.join(', ')}` : '' };
+  // (loops, not filter/some: this runs for every candidate of every query that gives a birth date)
+  let qFull = false;
+  let cFull = false;
+  for (const d of c.birthDates) if (d.length === 10) cFull = true;
+  if (!cFull) return NONE;
+  for (const d of q.birthDates) {
+    if (d.length !== 10) continue;
+    qFull = true;
+    if (c.birthDates.includes(d)) return NONE;
+  }
+  if (!qFull || !yearInCommon(q.birthDates, c.birthDates)) return NONE; // a year apart is counted by dobYearDisjoint
+  const full = (dates: string[]) => dates.filter((d) => d.length === 10).join(', ');
+  return { score: 1, detail: explain ? `same birth year, different day: ${full(q.birthDates)} vs listed ${full(c.birthDates)}` : '' };
 };
 
 /** The same birth date (to the precision both give). */
