@@ -1,4 +1,4 @@
-// Small building blocks: error and loading notes, score badges, status pills, key-value tables.
+// Small building blocks: error and loading notes, score badges, status pills, key-value tables, table heads.
 import type { ReactNode } from 'react';
 import type { ApiFailure } from '../api';
 import { risk, score, STATUS_LABELS, DECISION_LABELS } from '../format';
@@ -63,5 +63,20 @@ export function Field({ id, label, children }: { id: string; label: string; chil
       <label htmlFor={id}>{label}</label>
       {children}
     </div>
+  );
+}
+
+/** A table's head row: one `<th scope="col">` a column, its text or any node (a label for screen readers only, say). */
+export function TableHead({ columns }: { columns: ReactNode[] }) {
+  return (
+    <thead>
+      <tr>
+        {columns.map((c, i) => (
+          <th scope="col" key={i}>
+            {c}
+          </th>
+        ))}
+      </tr>
+    </thead>
   );
 }

@@ -2,7 +2,7 @@
 // engine matched them, and the decision form (a reason is always required).
 import { useEffect, useRef, useState, type FormEvent, type KeyboardEvent as ReactKeyboardEvent } from 'react';
 import { ApiFailure, getJson, postJson } from '../api';
-import { KeyValues, Loading, Problem, ScoreBadge, ScoreBar, StatusPill } from '../components/common';
+import { KeyValues, Loading, Problem, ScoreBadge, ScoreBar, StatusPill, TableHead } from '../components/common';
 import { DECISION_LABELS, when } from '../format';
 import { typing, useApi, useTitle } from '../hooks';
 import { Link, navigate, useRoute } from '../router';
@@ -121,14 +121,7 @@ function Explanations({ detail }: { detail: AlertDetail }) {
         <p className="muted">The engine recorded no feature explanation for this hit.</p>
       ) : (
         <table className="why">
-          <thead>
-            <tr>
-              <th scope="col">Feature</th>
-              <th scope="col">Value</th>
-              <th scope="col">Weight</th>
-              <th scope="col">Explanation</th>
-            </tr>
-          </thead>
+          <TableHead columns={['Feature', 'Value', 'Weight', 'Explanation']} />
           <tbody>
             {rows.map((x) => (
               <tr key={x.feature} className={x.weight < 0 ? 'penalty' : undefined}>

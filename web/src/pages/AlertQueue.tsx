@@ -2,7 +2,7 @@
 // (j/k to move, Enter to open, f/t/e to decide) with the selected row always visibly focused.
 import { useEffect, useMemo, useRef, useState } from 'react';
 import { qs } from '../api';
-import { Field, Loading, Problem, ScoreBadge, StatusPill } from '../components/common';
+import { Field, Loading, Problem, ScoreBadge, StatusPill, TableHead } from '../components/common';
 import { when, plural } from '../format';
 import { typing, useApi, useTitle } from '../hooks';
 import { Link, navigate, useRoute } from '../router';
@@ -128,16 +128,7 @@ export function AlertQueue() {
       )}
       {rows.length > 0 && (
         <table className="queue" aria-describedby="queue-title">
-          <thead>
-            <tr>
-              <th scope="col">Score</th>
-              <th scope="col">Customer</th>
-              <th scope="col">Listed party</th>
-              <th scope="col">List version</th>
-              <th scope="col">Status</th>
-              <th scope="col">Raised</th>
-            </tr>
-          </thead>
+          <TableHead columns={['Score', 'Customer', 'Listed party', 'List version', 'Status', 'Raised']} />
           <tbody>
             {rows.map((a, i) => (
               <tr

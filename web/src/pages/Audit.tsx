@@ -1,7 +1,7 @@
 // The audit trail, newest first, with the hash-chain check an examiner would run.
 import { useState } from 'react';
 import { qs } from '../api';
-import { Field, Loading, Problem } from '../components/common';
+import { Field, Loading, Problem, TableHead } from '../components/common';
 import { when } from '../format';
 import { useApi, useTitle } from '../hooks';
 import { Link } from '../router';
@@ -75,17 +75,7 @@ export function AuditPage() {
       {!log.data && log.loading && <Loading what="the audit trail" />}
       {log.data && (
         <table className="audit">
-          <thead>
-            <tr>
-              <th scope="col">#</th>
-              <th scope="col">When</th>
-              <th scope="col">Who</th>
-              <th scope="col">Action</th>
-              <th scope="col">Subject</th>
-              <th scope="col">Details</th>
-              <th scope="col">List versions</th>
-            </tr>
-          </thead>
+          <TableHead columns={['#', 'When', 'Who', 'Action', 'Subject', 'Details', 'List versions']} />
           <tbody>
             {rows.map((e) => (
               <tr key={e.seq} data-action={e.action}>

@@ -2,7 +2,7 @@
 // two versions of a list.
 import { useEffect, useState, type ReactNode } from 'react';
 import { qs } from '../api';
-import { Field, Loading, Problem } from '../components/common';
+import { Field, Loading, Problem, TableHead } from '../components/common';
 import { plural, when } from '../format';
 import { useApi, useInterval, useTitle } from '../hooks';
 import { navigate, useRoute } from '../router';
@@ -46,17 +46,7 @@ function Versions({ list }: { list: ListInfo }) {
         )}
       </p>
       <table className="versions">
-        <thead>
-          <tr>
-            <th scope="col">Version</th>
-            <th scope="col">Published</th>
-            <th scope="col">Imported</th>
-            <th scope="col">Listed parties</th>
-            <th scope="col">Entities</th>
-            <th scope="col">Format</th>
-            <th scope="col">Counts</th>
-          </tr>
-        </thead>
+        <TableHead columns={['Version', 'Published', 'Imported', 'Listed parties', 'Entities', 'Format', 'Counts']} />
         <tbody>
           {list.versions.map((v) => (
             <tr key={v.id}>
@@ -102,6 +92,21 @@ function Items({ title, items, render }: { title: string; items: unknown[]; rend
   );
 }
 
+/** One end of the comparison: a labelled choice among a list's versions. */
+function VersionSelect({ id, label, versions, value, onChange }: { id: string; label: string; versions: VersionSummary[] | undefined; value: string; onChange: (version: string) => void }) {
+  return (
+    <Field id={id} label={label}>
+      <select id={id} value={value} onChange={(e) => onChange(e.target.value)}>
+        {versions?.map((v) => (
+          <option key={v.id} value={v.version}>
+            {v.version}
+          </option>
+        ))}
+      </select>
+    </Field>
+  );
+}
+
 function DiffView({ lists }: { lists: ListInfo[] }) {
   const { query } = useRoute();
   const candidates = lists.filter((l) => l.versions.length >= 2);
@@ -141,24 +146,8 @@ function DiffView({ lists }: { lists: ListInfo[] }) {
             ))}
           </select>
         </Field>
-        <Field id="diff-old" label="From">
-          <select id="diff-old" value={older} onChange={(e) => set({ dataset, old: e.target.value, new: newer })}>
-            {list?.versions.map((v) => (
-              <option key={v.id} value={v.version}>
-                {v.version}
-              </option>
-            ))}
-          </select>
-        </Field>
-        <Field id="diff-new" label="To">
-          <select id="diff-new" value={newer} onChange={(e) => set({ dataset, old: older, new: e.target.value })}>
-            {list?.versions.map((v) => (
-              <option key={v.id} value={v.version}>
-                {v.version}
-              </option>
-            ))}
-          </select>
-        </Field>
+        <VersionSelect id="diff-old" label="From" versions={list?.versions} value={older} onChange={(v) => set({ dataset, old: v, new: newer })} />
+        <VersionSelect id="diff-new" label="To" versions={list?.versions} value={newer} onChange={(v) => set({ dataset, old: older, new: v })} />
       </form>
       {older === newer && <p className="muted">Choose two different versions.</p>}
       {notReady ? (

@@ -2,7 +2,7 @@
 // follow their progress.
 import { useRef, useState, type FormEvent } from 'react';
 import { ApiFailure, postJson, postText, qs } from '../api';
-import { Field, Loading, Problem } from '../components/common';
+import { Field, Loading, Problem, TableHead } from '../components/common';
 import { plural, when } from '../format';
 import { useApi, useInterval, useTitle } from '../hooks';
 import { Link } from '../router';
@@ -112,17 +112,7 @@ function Runs() {
       {runs.data && runs.data.results.length > 0 && (
         <div className="tablewrap">
         <table className="runs">
-          <thead>
-            <tr>
-              <th scope="col">Run</th>
-              <th scope="col">Started</th>
-              <th scope="col">Status</th>
-              <th scope="col">Progress</th>
-              <th scope="col">New alerts</th>
-              <th scope="col">List versions</th>
-              <th scope="col">By</th>
-            </tr>
-          </thead>
+          <TableHead columns={['Run', 'Started', 'Status', 'Progress', 'New alerts', 'List versions', 'By']} />
           <tbody>
             {runs.data.results.map((r) => (
               <tr key={r.id} data-run={r.id} data-status={r.status}>
@@ -183,21 +173,7 @@ export function PortfolioPage() {
         {data && data.total === 0 && <p className="muted">{q ? 'No record matches.' : 'The portfolio is empty: upload a file above.'}</p>}
         {data && data.results.length > 0 && (
           <table className="records">
-            <thead>
-              <tr>
-                <th scope="col">Id</th>
-                <th scope="col">Name</th>
-                {COLUMNS.map((c) => (
-                  <th scope="col" key={c}>
-                    {c.replace(/_/g, ' ')}
-                  </th>
-                ))}
-                <th scope="col">Updated</th>
-                <th scope="col">
-                  <span className="sr-only">Report</span>
-                </th>
-              </tr>
-            </thead>
+            <TableHead columns={['Id', 'Name', ...COLUMNS.map((c) => c.replace(/_/g, ' ')), 'Updated', <span className="sr-only">Report</span>]} />
             <tbody>
               {data.results.map((r) => (
                 <tr key={r.id}>
