@@ -9,7 +9,8 @@ import { detectLists } from '../src/sources/detect.js';
 import { openDb } from '../src/store/db.js';
 import { ListStore } from '../src/store/lists.js';
 import { importList } from '../src/store/import.js';
-import { listFile, tempHome } from './helpers.js';
+import { parse } from 'csv-parse/sync';
+import { listFile, sharedFile, tempHome } from './helpers.js';
 
 const home = tempHome();
 const { lists } = await detectLists([listFile('un', 'consolidated.xml')]);
@@ -77,6 +78,35 @@ test('batch JSONL with a broken line; CSV without a name column is refused whole
   const r = run(['screen', '--file', noName, '--out', join(home.dir, 'out3.jsonl')]);
   assert.equal(r.status, 1);
   assert.match(r.stderr, /no name column/);
+});
+
+test('batch on worker threads: the same output, line for line, as on one thread', () => {
+  // listed people (in several scripts), synthetic customers and bad rows, over several chunks of rows
+  const positives = parse(readFileSync(sharedFile('eval', 'screening', 'yente-positives-un-untreated.csv')), { columns: true }) as Array<Record<string, string>>;
+  const negatives = parse(readFileSync(sharedFile('eval', 'screening', 'yente-negatives-global.csv')), { columns: true }) as Array<Record<string, string>>;
+  const columns = Object.keys(negatives[0]);
+  const cell = (v: string | undefined) => `"${(v ?? '').replace(/"/g, '""')}"`;
+  const lines = [columns.join(',')];
+  for (let i = 0; i < 900; i++) {
+    const r = i % 3 === 0 ? positives[i % positives.length] : negatives[i];
+    lines.push(i % 97 === 0 ? ',,,,,,,' : columns.map((c) => cell(r[c])).join(','));
+  }
+  const input = join(home.dir, 'many.csv');
+  writeFileSync(input, lines.join('\n') + '\n');
+  const one = join(home.dir, 'many-1.jsonl');
+  const three = join(home.dir, 'many-3.jsonl');
+  const r1 = run(['screen', '--file', input, '--out', one]);
+  assert.equal(r1.status, 0, r1.stderr);
+  const r3 = run(['screen', '--file', input, '--out', three, '--workers', '3']);
+  assert.equal(r3.status, 0, r3.stderr);
+  assert.match(r3.stderr, /screened 900 rows .* on 3 threads/);
+  const out = readFileSync(three, 'utf8');
+  assert.equal(out, readFileSync(one, 'utf8'));
+  const parsed = out.trim().split('\n').map((l) => JSON.parse(l) as { row: number; error?: string; results: Array<{ match: boolean }> });
+  assert.deepEqual(parsed.map((l) => l.row), Array.from({ length: 900 }, (_, i) => i + 1));
+  assert.ok(parsed.filter((l) => l.results.some((x) => x.match)).length > 200, 'the listed people are found');
+  assert.equal(parsed.filter((l) => l.error).length, 10);
+  assert.equal(run(['screen', '--file', input, '--out', three, '--workers', '0']).status, 2);
 });
 
 test('compare a CSV of pairs: input columns plus score and match, in order', () => {

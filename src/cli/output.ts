@@ -40,6 +40,13 @@ export function reportError(err: unknown): number {
   return 1;
 }
 
+/** A command-line integer of at least `min`, or a usage error. */
+export function integer(value: string, flag: string, min: number): number {
+  const n = Number(value);
+  if (!Number.isInteger(n) || n < min) throw new CliError(`${flag} must be an integer ≥ ${min} (got ${value})`, 2);
+  return n;
+}
+
 /** A progress bar on stderr when it is a terminal; silent otherwise (pipes, CI, --json). */
 export function progress(label: string, total?: number): { update(n: number, total?: number): void; stop(): void } {
   if (!process.stderr.isTTY) return { update() {}, stop() {} };

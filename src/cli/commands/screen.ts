@@ -12,16 +12,16 @@ import {
   DEFAULT_THRESHOLD,
   QueryError,
   queryFromName,
-  queryFromRecord,
   Screener,
   normalizeDate,
   normalizeSchema,
   type QueryRecord,
   type ScreenOptions,
-  type ScreenResult,
 } from '../../match/index.js';
 import { countryCode } from '../../model/countries.js';
-import { CliError, printJson, printTable, progress } from '../output.js';
+import { CliError, integer, printJson, printTable, progress } from '../output.js';
+import { inThread, resultJson, workerThreads, type BatchRow, type ScreenedChunk } from '../batch.js';
+import type { ListStore } from '../../store/lists.js';
 import { openListStore } from './lists.js';
 
 interface ScreenFlags {
@@ -36,19 +36,7 @@ interface ScreenFlags {
   json?: boolean;
   file?: string;
   out?: string;
-}
-
-/** The JSON shape of one result in CLI and batch output. */
-export function resultJson(r: ScreenResult) {
-  return {
-    id: r.entity.id,
-    caption: caption(r.entity),
-    schema: r.entity.schema,
-    datasets: r.entity.datasets,
-    score: r.score,
-    match: r.match,
-    explanations: r.explanations,
-  };
+  workers?: string;
 }
 
 function number(value: string | undefined, name: string, min: number, max: number): number | undefined {
@@ -67,11 +55,16 @@ function screenOptions(flags: ScreenFlags): ScreenOptions {
   };
 }
 
-function loadScreener(flags: ScreenFlags): Screener {
-  const store = openListStore();
+/** The store must hold lists, and an active version of every dataset asked for. */
+function checkDatasets(store: ListStore, flags: ScreenFlags): void {
   const active = store.activeVersionIds();
   if (active.size === 0) throw new CliError('no lists in the store: import some first (interdict import <files>)');
   for (const d of flags.dataset ?? []) if (!active.has(d)) throw new CliError(`no active version of dataset ${d} (see: interdict lists)`);
+}
+
+function loadScreener(flags: ScreenFlags): Screener {
+  const store = openListStore();
+  checkDatasets(store, flags);
   return Screener.fromStore(store, { datasets: flags.dataset?.length ? flags.dataset : undefined });
 }
 
@@ -119,12 +112,6 @@ async function screenOne(name: string, flags: ScreenFlags): Promise<void> {
 // ---------------------------------------------------------------------------------------------------------
 // Batch files
 
-interface BatchRow {
-  row: number;
-  record?: QueryRecord;
-  error?: string;
-}
-
 const NAME_COLUMNS = ['full_name', 'name', 'first_name', 'last_name', 'id_number'];
 
 /** Rows of a CSV (header row required) or JSONL file, numbered from 1; unreadable rows carry an error. */
@@ -169,44 +156,61 @@ async function write(out: WriteStream, line: string): Promise<void> {
   if (!out.write(line)) await once(out, 'drain');
 }
 
+/** Rows screened per chunk (what one worker screens at a time; small enough for a smooth progress bar). */
+const CHUNK_ROWS = 200;
+
 async function screenFile(flags: ScreenFlags): Promise<void> {
   if (!flags.out) throw new CliError('--file needs --out OUT.jsonl', 2);
+  const threads = integer(flags.workers ?? '1', '--workers', 1);
   const opts = screenOptions(flags);
   const start = performance.now();
-  const screener = loadScreener(flags);
+  const store = openListStore();
+  checkDatasets(store, flags);
+  const chunks = threads > 1 ? await workerThreads(threads, { ...opts, algorithm: flags.algorithm }) : inThread(store, { ...opts, algorithm: flags.algorithm });
   const buildSeconds = (performance.now() - start) / 1000;
   const out = createWriteStream(flags.out);
   const bar = progress('screening');
   let rows = 0;
+  let written = 0;
   let matched = 0;
   let errors = 0;
+  // chunks in flight, oldest first: written in this order, so the output keeps the input order
+  const inFlight: Array<{ rows: number; done: Promise<ScreenedChunk> }> = [];
+  const writeOldest = async () => {
+    const { rows: n, done } = inFlight.shift()!;
+    const chunk = await done;
+    matched += chunk.matched;
+    errors += chunk.errors;
+    await write(out, chunk.text);
+    written += n;
+    bar.update(written);
+  };
   const screenStart = performance.now();
   try {
+    let batch: BatchRow[] = [];
+    const submit = async () => {
+      inFlight.push({ rows: batch.length, done: chunks.screen(batch) });
+      batch = [];
+      while (inFlight.length > threads * 2) await writeOldest();
+    };
     for await (const item of readBatch(flags.file!)) {
       rows++;
-      const id = item.record?.id ?? null;
-      let line: Record<string, unknown>;
-      try {
-        if (item.error) throw new QueryError(item.error);
-        const results = screener.screen(queryFromRecord(item.record!), opts);
-        if (results.some((r) => r.match)) matched++;
-        line = { row: item.row, id, results: results.map(resultJson) };
-      } catch (err) {
-        if (!(err instanceof QueryError)) throw err;
-        errors++;
-        line = { row: item.row, id, error: err.message, results: [] };
-      }
-      await write(out, JSON.stringify(line) + '\n');
-      if (rows % 100 === 0) bar.update(rows);
+      batch.push(item);
+      if (batch.length >= CHUNK_ROWS) await submit();
     }
+    if (batch.length) await submit();
+    while (inFlight.length) await writeOldest();
   } finally {
+    // a failed chunk leaves the others unread: settle them before closing
+    await Promise.allSettled(inFlight.map((c) => c.done));
     bar.stop();
     out.end();
     await once(out, 'finish');
+    await chunks.close();
   }
   const seconds = (performance.now() - screenStart) / 1000;
   console.error(
-    `screened ${rows} rows against ${screener.size} listed parties in ${seconds.toFixed(1)} s (${(rows / Math.max(seconds, 1e-3)).toFixed(0)}/s; lists loaded in ${buildSeconds.toFixed(1)} s): ` +
+    `screened ${rows} rows against ${chunks.size} listed parties in ${seconds.toFixed(1)} s (${(rows / Math.max(seconds, 1e-3)).toFixed(0)}/s${threads > 1 ? ` on ${threads} threads` : ''}; lists loaded in ${buildSeconds.toFixed(1)} s): ` +
       `${matched} with a match, ${errors} rejected (see "error" in ${flags.out})`,
   );
 }
@@ -274,6 +278,7 @@ export function registerScreenCommands(program: Command): void {
     .option('--json', 'JSON output')
     .option('--file <file>', 'batch: a CSV (header row) or JSONL file of records')
     .option('--out <file>', 'batch: where to write one JSON line per input row')
+    .option('--workers <n>', 'batch: screening threads, each with its own index (~0.5 GB with every list); default 1')
     .action(async (name: string | undefined, flags: ScreenFlags) => {
       if (flags.file) return screenFile(flags);
       if (name === undefined) throw new CliError('give a name to screen, or --file IN.csv --out OUT.jsonl', 2);

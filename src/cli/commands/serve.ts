@@ -1,7 +1,7 @@
 // `interdict serve`: the HTTP API (yente-compatible /match, /search, /entities... and /v1 extensions).
 import type { Command } from 'commander';
 import { createServer, DEFAULT_OPTIONS, normalizeOrigin, type ServeOptions } from '../../api/server.js';
-import { CliError } from '../output.js';
+import { CliError, integer } from '../output.js';
 
 interface ServeFlags {
   host: string;
@@ -26,12 +26,6 @@ function corsOrigins(value: string | undefined): string[] {
   } catch (err) {
     throw new CliError(`--cors: ${(err as Error).message}`, 2);
   }
-}
-
-function integer(value: string, flag: string, min: number): number {
-  const n = Number(value);
-  if (!Number.isInteger(n) || n < min) throw new CliError(`${flag} must be an integer ≥ ${min} (got ${value})`, 2);
-  return n;
 }
 
 export function registerServeCommand(program: Command): void {
