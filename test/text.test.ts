@@ -15,6 +15,7 @@ import {
   canonicalArabicName,
 } from '../src/text/index.js';
 import { sharedFile } from './helpers.js';
+import { compare, queryFromName } from '../src/match/index.js';
 
 /** Token sets of every rendering, as sorted strings ("jong kim un"). */
 function tokenSets(name: string): Set<string> {
@@ -191,6 +192,18 @@ test('generic business words also come translated, beside the transliteration', 
   assertHas('Торговый дом «Восток»', 'trading house vostok');
   assertHas('ברזילי תעשיות מתכת בע״מ', 'barzili industries matkhat ltd');
   assert.deepEqual(latinVariants('Trading House Vostok'), ['trading house vostok'], 'Latin names are left alone');
+  // Chinese writes no spaces: words found inside the run, the rest in pinyin, syllables apart and joined
+  assertHas('華信船務(香港)有限公司', 'hua xin shipping hong kong ltd');
+  assertHas('華信船務(香港)有限公司', 'huaxin shipping hong kong ltd');
+  assertHas('華信船務(香港)有限公司', 'hua xin chuan wu xiang gang ltd');
+  assertHas('沈忠国际海运有限公司', 'shen zhong international shipping ltd');
+  assert.ok(!latinVariants('习近平').some((v) => /[a-z]+ (trading|company)/.test(v)), 'a person name has no business word');
+});
+
+test('Chinese company names meet their English names on the lists', () => {
+  assert.equal(compare(queryFromName('華信船務(香港)有限公司', 'Company'), queryFromName('HUAXIN SHIPPING HONGKONG LTD', 'Company')).match, true);
+  assert.equal(compare(queryFromName('沈忠國際海運有限公司', 'Company'), queryFromName('SHEN ZHONG INTERNATIONAL SHIPPING', 'Company')).match, true);
+  assert.equal(compare(queryFromName('華信船務(香港)有限公司', 'Company'), queryFromName('HUAXIN TRADING HONGKONG LTD', 'Company')).match, false, 'shipping is not trading');
 });
 
 test('legal forms: ООО, OOO, LLC, TOV, Ltd, GmbH are one class; JSC forms another', () => {

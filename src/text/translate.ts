@@ -30,6 +30,28 @@ const WORDS: Record<string, string> = {
   صنایع: 'industries', کشتیرانی: 'shipping', گروه: 'group',
 };
 
+// Chinese (simplified and traditional), where words are not spaced: matched inside a run of characters.
+// "Korea" and "Hong Kong" are how lists write 朝鲜 and 香港 in company names ("Korea Ryonbong General
+// Corporation"); the proper part of a name stays in pinyin.
+const HAN_WORDS: Record<string, string> = {
+  公司: 'company', 总公司: 'general corporation', 總公司: 'general corporation', 集团: 'group', 集團: 'group', 控股: 'holdings',
+  贸易: 'trading', 貿易: 'trading', 商贸: 'trading', 商貿: 'trading', 国际: 'international', 國際: 'international',
+  实业: 'industrial', 實業: 'industrial', 工业: 'industries', 工業: 'industries', 船务: 'shipping', 船務: 'shipping',
+  航运: 'shipping', 航運: 'shipping', 海运: 'shipping', 海運: 'shipping', 物流: 'logistics', 运输: 'transport', 運輸: 'transport',
+  科技: 'technology', 技术: 'technology', 技術: 'technology', 机械: 'machinery', 機械: 'machinery', 电子: 'electronics',
+  電子: 'electronics', 能源: 'energy', 投资: 'investment', 投資: 'investment', 发展: 'development', 發展: 'development',
+  进出口: 'import export', 進出口: 'import export', 石油: 'petroleum', 化工: 'chemical', 矿业: 'mining', 礦業: 'mining',
+  银行: 'bank', 銀行: 'bank', 会社: 'company', 會社: 'company', 商社: 'trading company', 香港: 'hong kong',
+  中国: 'china', 中國: 'china', 朝鲜: 'korea', 朝鮮: 'korea',
+};
+
+const HAN_PATTERN = new RegExp(
+  Object.keys(HAN_WORDS)
+    .sort((a, b) => b.length - a.length)
+    .join('|'),
+  'gu',
+);
+
 const PATTERN = new RegExp(
   `(?<![\\p{L}\\p{M}])(?:${Object.keys(WORDS)
     .sort((a, b) => b.length - a.length)
@@ -40,7 +62,11 @@ const PATTERN = new RegExp(
 /** Lower-cased text with its generic business words in English, or undefined when it has none. */
 export function translateBusinessWords(text: string): string | undefined {
   PATTERN.lastIndex = 0;
-  if (!PATTERN.test(text)) return undefined;
-  PATTERN.lastIndex = 0;
-  return text.replace(PATTERN, (w) => ` ${WORDS[w]} `);
+  HAN_PATTERN.lastIndex = 0;
+  const spaced = PATTERN.test(text);
+  const han = HAN_PATTERN.test(text);
+  if (!spaced && !han) return undefined;
+  let out = spaced ? text.replace(PATTERN, (w) => ` ${WORDS[w]} `) : text;
+  if (han) out = out.replace(HAN_PATTERN, (w) => ` ${HAN_WORDS[w]} `);
+  return out;
 }

@@ -196,8 +196,9 @@ export function latinVariants(name: string, options: VariantOptions = {}): strin
   push(finished[0]);
   for (const extra of nameLevelSpellings(finished[0])) push(extra);
   // generic business words in English ("ကုန်သွယ်ရေး" → "trading"), as lists give the name beside it
+  // (Chinese: syllables apart and each name run joined, "hua xin shipping" and "huaxin shipping")
   const translated = ascii ? undefined : translateBusinessWords(text);
-  if (translated) push(finish(render(translated, 1)[0] ?? ''));
+  if (translated) for (const v of render(translated, 1)) push(finish(v));
   for (const v of finished.slice(1)) push(v);
   // the canonical spelling of a secondary rendering (an Arabic name read in another scheme) if room is left
   for (const v of finished.slice(1)) for (const extra of nameLevelSpellings(v)) push(extra);
