@@ -189,7 +189,10 @@ async function screenFile(flags: ScreenFlags): Promise<void> {
   try {
     let batch: BatchRow[] = [];
     const submit = async () => {
-      inFlight.push({ rows: batch.length, done: chunks.screen(batch) });
+      const done = chunks.screen(batch);
+      // a thread's failure rejects every chunk in flight; the oldest one reports it, the rest must not crash the process
+      done.catch(() => {});
+      inFlight.push({ rows: batch.length, done });
       batch = [];
       while (inFlight.length > threads * 2) await writeOldest();
     };
