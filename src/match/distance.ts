@@ -73,32 +73,6 @@ export function editDistance(a: string, b: string, max = Infinity): number {
   return prev[lb] > max ? max + 1 : prev[lb];
 }
 
-// Distances already computed, a → b → max * 256 + result: screening compares the same few hundred token
-// pairs thousands of times (every rendering of a query against every alias of every candidate), and a
-// transliterated query allows an extra edit, so most of its pairs reach the table. Two words written
-// together are remembered the same way, by the joined string. Bounded: cleared when full.
-const distances = new Map<string, Map<string, number>>();
-let cachedDistances = 0;
-const MAX_CACHED_DISTANCES = 100_000;
-
-/** `editDistance` for a finite `max` below 256, remembered across calls. */
-export function cachedEditDistance(a: string, b: string, max: number): number {
-  let row = distances.get(a);
-  if (row === undefined) {
-    if (cachedDistances >= MAX_CACHED_DISTANCES) {
-      distances.clear();
-      cachedDistances = 0;
-    }
-    distances.set(a, (row = new Map()));
-  }
-  const known = row.get(b);
-  if (known !== undefined && known >>> 8 === max) return known & 255;
-  const d = editDistance(a, b, max);
-  if (known === undefined) cachedDistances++;
-  row.set(b, (max << 8) | d);
-  return d;
-}
-
 let matchA = new Uint8Array(64);
 let matchB = new Uint8Array(64);
 

@@ -2,7 +2,7 @@
 // edit similarity, and the unmatched rest weighed by how much it tells (an unmatched query token
 // counts against the match far more than an extra middle name on the list).
 // `nameScore` is the hot path (no allocation); `compareNames` adds what an explanation needs.
-import { cachedEditDistance, editDistance } from './distance.js';
+import { editDistance } from './distance.js';
 import { PairTable } from './pair-table.js';
 import type { PreparedName } from './prepare.js';
 import { MAX_ALIGN, TokenKind, abbreviates, allowedEdits, popcount, sameOnset, sameOnsetCode, tokenSimilarity } from './tokens.js';
@@ -317,7 +317,7 @@ function mergeAdjacent(a: PreparedName, usedA: Uint8Array, na: number, b: Prepar
       // cheap bounds first (length, first letters that may be one sound as for single words, letter sets:
       // one edit changes at most two letters of the set)
       if (Math.abs(joinedLength - lb) > max || !sameOnsetCode(first, firstsB[j]) || popcount(joinedMask ^ masksB[j]) > 2 * max) continue;
-      const d = cachedEditDistance(a.tokens[i] + a.tokens[i + 1], b.tokens[j], max);
+      const d = editDistance(a.tokens[i] + a.tokens[i + 1], b.tokens[j], max);
       if (d > max) continue;
       usedA[i] = usedA[i + 1] = usedB[j] = 1;
       const score = (1 - d / longer) ** 2;

@@ -1,6 +1,6 @@
 // Name tokens: how much one token tells about identity (its kind), and how alike two tokens are.
 import { countryCode } from '../model/countries.js';
-import { cachedEditDistance } from './distance.js';
+import { editDistance } from './distance.js';
 
 export const enum TokenKind {
   /** A distinctive word: a given or family name, a company's own name. */
@@ -139,7 +139,7 @@ export function tokenSimilarity(a: string, b: string, loose = false, initialScor
   if (max === 0 || !sameOnset(a, b)) return 0;
   // one edit changes at most two letters of the letter set: skip hopeless pairs without a distance
   if (maskA !== -1 && popcount(maskA ^ maskB) > 2 * max) return 0;
-  const d = cachedEditDistance(a, b, max);
+  const d = editDistance(a, b, max);
   if (d > max) return 0;
   const s = (1 - d / longer) ** 2;
   return s < 0.5 ? 0 : s;
