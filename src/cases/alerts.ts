@@ -30,6 +30,9 @@ export interface Alert {
   decided_at: string | null;
 }
 
+/** An alert as lists show it (API): without its explanations and hashes, with the record's display name. */
+export type AlertSummary = Omit<Alert, 'explanations' | 'record_hash' | 'entity_hash'> & { record_name: string | null };
+
 interface AlertRow {
   id: number;
   record_id: string;

@@ -1,41 +1,17 @@
 // The shapes the /v1 API answers with. Those the server declares are imported from it (type-only: erased
 // from the bundle), so the UI cannot drift from the API; the rest are the routes' answers as sent.
-import type { AlertStatus, Decision } from '../../src/cases/alerts.js';
+import type { AlertSummary } from '../../src/cases/alerts.js';
+import type { Explanation } from '../../src/match/score.js';
 import type { VersionSummary } from '../../src/api/lists.js';
 import type { ListedEntity } from '../../src/api/routes/entity-view.js';
 
-export type { AlertStatus, Decision } from '../../src/cases/alerts.js';
+export type { AlertStatus, AlertSummary, Decision } from '../../src/cases/alerts.js';
+export type { Explanation } from '../../src/match/score.js';
 export type { MonitorRun } from '../../src/cases/monitor.js';
 export type { AuditEntry } from '../../src/audit/log.js';
 export type { VersionSummary } from '../../src/api/lists.js';
 export type { EntityView, GroupName, ListedEntity, PropertyGroup } from '../../src/api/routes/entity-view.js';
 export type { ListDiff } from '../../src/store/diff.js';
-export interface AlertSummary {
-  id: number;
-  record: string;
-  record_name: string | null;
-  entity: string;
-  caption: string;
-  schema: string;
-  dataset: string;
-  score: number;
-  status: AlertStatus;
-  created: string;
-  list_version: string;
-  run_id: number;
-  decision: Decision | null;
-  reason: string | null;
-  decided_by: string | null;
-  decided_at: string | null;
-}
-
-export interface Explanation {
-  feature: string;
-  score: number;
-  weight: number;
-  detail: string;
-}
-
 export interface PortfolioRecord {
   id: string;
   fields: Record<string, string>;

@@ -4,7 +4,7 @@
 import { Worker } from 'node:worker_threads';
 import type { FastifyInstance, FastifyRequest } from 'fastify';
 import { AuditLog } from '../../audit/log.js';
-import { AlertError, Alerts, DECISIONS, type Alert, type AlertStatus, type Decision } from '../../cases/alerts.js';
+import { AlertError, Alerts, DECISIONS, type Alert, type AlertStatus, type AlertSummary, type Decision } from '../../cases/alerts.js';
 import { Monitor } from '../../cases/monitor.js';
 import { parsePortfolio, PortfolioError, type PortfolioRecord } from '../../cases/portfolio.js';
 import { databasePath } from '../../config.js';
@@ -80,7 +80,7 @@ const idParam = obj({ id: { type: 'integer', minimum: 1 } });
 /** The caller as the audit trail names it. */
 export const actorOf = (request: FastifyRequest): string => request.principal?.name ?? 'anonymous';
 
-function summary(a: Alert, names: Map<string, string | null>) {
+function summary(a: Alert, names: Map<string, string | null>): AlertSummary {
   const { explanations: _x, record_hash: _r, entity_hash: _e, ...rest } = a;
   return { ...rest, record_name: names.get(a.record) ?? null };
 }
