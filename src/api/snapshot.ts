@@ -23,28 +23,22 @@ const SEARCH_CUTOFF = 0.5;
 const MAX_SEARCH_WINDOW = 1000;
 const MAX_FACET_VALUES = 30;
 
-const entityPropCache = new Map<string, string[]>();
-/** Properties of a schema that hold entity ids (addressEntity, holder, entity...). */
-function entityProps(schema: string): string[] {
-  let props = entityPropCache.get(schema);
+const propsOfTypeCache = new Map<string, string[]>();
+/** Properties of a schema whose values are of one type (entity: ids of other records; country: codes). */
+function propsOfType(schema: string, type: 'entity' | 'country'): string[] {
+  const key = `${type}:${schema}`;
+  let props = propsOfTypeCache.get(key);
   if (!props) {
     const s = getSchema(schema);
-    props = s ? [...s.getProperties().values()].filter((p) => p.type.name === 'entity').map((p) => p.name) : [];
-    entityPropCache.set(schema, props);
+    props = s ? [...s.getProperties().values()].filter((p) => p.type.name === type).map((p) => p.name) : [];
+    propsOfTypeCache.set(key, props);
   }
   return props;
 }
 
-const countryPropCache = new Map<string, string[]>();
-function countryProps(schema: string): string[] {
-  let props = countryPropCache.get(schema);
-  if (!props) {
-    const s = getSchema(schema);
-    props = s ? [...s.getProperties().values()].filter((p) => p.type.name === 'country').map((p) => p.name) : [];
-    countryPropCache.set(schema, props);
-  }
-  return props;
-}
+/** Properties of a schema that hold entity ids (addressEntity, holder, entity...). */
+const entityProps = (schema: string) => propsOfType(schema, 'entity');
+const countryProps = (schema: string) => propsOfType(schema, 'country');
 
 function entityCountries(e: Entity): string[] {
   return [...new Set(countryProps(e.schema).flatMap((p) => e.properties[p] ?? []))];

@@ -86,19 +86,8 @@ export interface AlertFilter {
   offset?: number;
 }
 
-export interface NewAlert {
-  record: string;
-  entity: string;
-  dataset: string;
-  score: number;
-  run_id: number;
-  list_version: string;
-  record_hash: string;
-  entity_hash: string;
-  caption: string;
-  schema: string;
-  explanations: unknown[];
-}
+/** What raising an alert takes (the rest an alert gets when stored: id, status, dates, decision). */
+export type NewAlert = Pick<Alert, 'record' | 'entity' | 'dataset' | 'score' | 'run_id' | 'list_version' | 'record_hash' | 'entity_hash' | 'caption' | 'schema' | 'explanations'>;
 
 export class AlertError extends Error {}
 
