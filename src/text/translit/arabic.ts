@@ -259,14 +259,16 @@ interface ArabicScheme {
   taMarbuta: string;
   qaf: string;
   dhal: string;
+  /** ظ: z, or dh and th as Iraqi and Gulf names are written (Kazim, Kadhim, Kathim). */
+  zah: string;
   abd: (next: string, allah: boolean) => string;
 }
 
 const SCHEMES: ArabicScheme[] = [
-  { pick: 0, article: 'al-', waw: 'u', taMarbuta: 'a', qaf: 'q', dhal: 'dh', abd: (n, allah) => (allah ? 'abdullah' : `abd al-${n}`) },
-  { pick: 1, article: 'el-', waw: 'ou', taMarbuta: 'ah', qaf: 'k', dhal: 'z', abd: (n, allah) => (allah ? 'abdallah' : `abdel ${n}`) },
-  { pick: 2, article: 'al-', waw: 'o', taMarbuta: 'a', qaf: 'q', dhal: 'dh', abd: (n, allah) => (allah ? 'abd allah' : `abdul ${n}`) },
-  { pick: 3, article: 'al', waw: 'u', taMarbuta: 'ah', qaf: 'q', dhal: 'z', abd: (n, allah) => (allah ? 'abdulla' : `abdul${n}`) },
+  { pick: 0, article: 'al-', waw: 'u', taMarbuta: 'a', qaf: 'q', dhal: 'dh', zah: 'z', abd: (n, allah) => (allah ? 'abdullah' : `abd al-${n}`) },
+  { pick: 1, article: 'el-', waw: 'ou', taMarbuta: 'ah', qaf: 'k', dhal: 'z', zah: 'dh', abd: (n, allah) => (allah ? 'abdallah' : `abdel ${n}`) },
+  { pick: 2, article: 'al-', waw: 'o', taMarbuta: 'a', qaf: 'q', dhal: 'dh', zah: 'th', abd: (n, allah) => (allah ? 'abd allah' : `abdul ${n}`) },
+  { pick: 3, article: 'al', waw: 'u', taMarbuta: 'ah', qaf: 'q', dhal: 'z', zah: 'z', abd: (n, allah) => (allah ? 'abdulla' : `abdul${n}`) },
 ];
 
 const PERSIAN = /[پچژگکی]/;
@@ -279,25 +281,34 @@ function isArabicConsonant(ch: string | undefined): boolean {
 /** A word not in the table, read letter by letter with its vowel letters. */
 function readWord(word: string, s: ArabicScheme, persian: boolean): string {
   const chars = [...word];
+  const n = chars.length;
+  // the pattern of Kazim, Hashim, Qasim (C-a-C-i-C): a word ending in a long a and two consonants has an
+  // unwritten i between them
+  const faIl = n >= 4 && chars[n - 3] === 'ا' && isArabicConsonant(chars[n - 2]) && isArabicConsonant(chars[n - 1]) ? n - 2 : -1;
   let out = '';
   let run = 0;
-  for (let i = 0; i < chars.length; i++) {
+  for (let i = 0; i < n; i++) {
     const ch = chars[i];
     const prev = chars[i - 1];
     const next = chars[i + 1];
-    const last = i === chars.length - 1;
+    const last = i === n - 1;
+    // و and ي before a vowel letter are consonants (w, y): after a consonant an unwritten vowel comes between
+    // (تواب tawab, بيان bayan)
+    const glide = i > 0 && isArabicConsonant(prev) && next !== undefined && !isArabicConsonant(next) && next !== 'ع';
     if (ch === 'ا') out += i === 0 && next === 'ي' ? 'e' : 'a';
-    else if (ch === 'و') out += i === 0 || !isArabicConsonant(next) && next !== undefined && !last ? 'w' : isArabicConsonant(prev) ? s.waw : 'w';
-    else if (ch === 'ي') out += i === 0 || (next !== undefined && !isArabicConsonant(next)) ? 'y' : isArabicConsonant(prev) || last ? 'i' : 'y';
+    else if (ch === 'و') out += glide ? 'aw' : i === 0 || !isArabicConsonant(next) && next !== undefined && !last ? 'w' : isArabicConsonant(prev) ? s.waw : 'w';
+    else if (ch === 'ي') out += glide ? 'ay' : i === 0 || (next !== undefined && !isArabicConsonant(next)) ? 'y' : isArabicConsonant(prev) || last ? 'i' : 'y';
     else if (ch === 'ع') out += i === 0 ? (isArabicConsonant(next) ? 'a' : '') : '';
     else if (ch === 'ة') out += s.taMarbuta;
     else if (ch === 'ه' && last && i > 1) out += persian ? 'eh' : s.taMarbuta;
     else if (ch === 'ق') out += s.qaf;
     else if (ch === 'ذ') out += persian ? 'z' : s.dhal;
+    else if (ch === 'ظ') out += persian ? 'z' : s.zah;
     else if (ch === 'ث' && persian) out += 's';
     else if (ch === 'ض' && persian) out += 'z';
     else if (ch === 'ژ') out += s.pick % 2 === 0 ? 'zh' : 'j';
     else out += CONSONANTS[ch] ?? ch;
+    if (i === faIl) out += 'i';
     run = isArabicConsonant(ch) ? run + 1 : 0;
     // Arabic and Persian words never start with two consonants, nor hold three in a row: supply the unwritten vowel
     if (isArabicConsonant(ch) && isArabicConsonant(next) && ((i === 0 && chars.length > 2) || run === 2)) {
