@@ -60,7 +60,7 @@ function printImportResult(r: ImportResult, files: string[]): void {
   }
   const ch = r.changes ? `; vs previous active: +${r.changes.added} -${r.changes.removed} ~${r.changes.changed}` : '';
   console.log(
-    `${v.dataset}: imported version ${v.version} (published ${v.published ?? '?'} [${v.published_source}]) — ${v.targets} listed parties, ${v.entities} entities${v.active ? ', active' : ', not active (an newer publication is active)'}${ch}`,
+    `${v.dataset}: imported version ${v.version} (published ${v.published ?? '?'} [${v.published_source}]) — ${v.targets} listed parties, ${v.entities} entities${v.active ? ', active' : ', not active (a newer publication is active)'}${ch}`,
   );
 }
 
