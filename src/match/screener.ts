@@ -89,11 +89,10 @@ export class Screener {
 
   /**
    * Every listed party (target entity) of the active versions, optionally of some datasets only. Names
-   * prepared by an earlier build are read from the file beside the store (`nameCacheFile: false`: not).
+   * prepared by an earlier build are read from the file beside the store.
    */
-  static fromStore(store: ListStore, opts: { datasets?: string[]; nameCacheFile?: string | false } = {}): Screener {
-    const file = opts.nameCacheFile === false ? undefined : (opts.nameCacheFile ?? nameCachePath(store.db.name));
-    return new Screener([...store.activeEntities(opts.datasets)], file);
+  static fromStore(store: ListStore, opts: { datasets?: string[] } = {}): Screener {
+    return new Screener([...store.activeEntities(opts.datasets)], nameCachePath(store.db.name));
   }
 
   /**

@@ -16,11 +16,10 @@ import {
   normalizeDate,
   normalizeSchema,
   type QueryRecord,
-  type ScreenOptions,
 } from '../../match/index.js';
 import { countryCode } from '../../model/countries.js';
 import { CliError, integer, printJson, printTable, progress } from '../output.js';
-import { inThread, resultJson, workerThreads, type BatchRow, type ScreenedChunk } from '../batch.js';
+import { inThread, resultJson, workerThreads, type BatchOptions, type BatchRow, type ScreenedChunk } from '../batch.js';
 import type { ListStore } from '../../store/lists.js';
 import { openListStore } from './lists.js';
 
@@ -46,7 +45,8 @@ function number(value: string | undefined, name: string, min: number, max: numbe
   return n;
 }
 
-function screenOptions(flags: ScreenFlags): ScreenOptions {
+/** Screening options from the flags, as plain data (a batch hands them to its threads). */
+function screenOptions(flags: ScreenFlags): BatchOptions {
   return {
     threshold: number(flags.threshold, 'threshold', 0, 1),
     limit: number(flags.limit, 'limit', 1, 1000),
@@ -166,7 +166,7 @@ async function screenFile(flags: ScreenFlags): Promise<void> {
   const start = performance.now();
   const store = openListStore();
   checkDatasets(store, flags);
-  const chunks = threads > 1 ? await workerThreads(threads, { ...opts, algorithm: flags.algorithm }) : inThread(store, { ...opts, algorithm: flags.algorithm });
+  const chunks = threads > 1 ? await workerThreads(threads, opts) : inThread(store, opts);
   const buildSeconds = (performance.now() - start) / 1000;
   const out = createWriteStream(flags.out);
   const bar = progress('screening');
