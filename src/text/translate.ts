@@ -61,12 +61,7 @@ const PATTERN = new RegExp(
 
 /** Lower-cased text with its generic business words in English, or undefined when it has none. */
 export function translateBusinessWords(text: string): string | undefined {
-  PATTERN.lastIndex = 0;
-  HAN_PATTERN.lastIndex = 0;
-  const spaced = PATTERN.test(text);
-  const han = HAN_PATTERN.test(text);
-  if (!spaced && !han) return undefined;
-  let out = spaced ? text.replace(PATTERN, (w) => ` ${WORDS[w]} `) : text;
-  if (han) out = out.replace(HAN_PATTERN, (w) => ` ${HAN_WORDS[w]} `);
-  return out;
+  // a replaced word always changes the text (it comes back spaced, in English)
+  const out = text.replace(PATTERN, (w) => ` ${WORDS[w]} `).replace(HAN_PATTERN, (w) => ` ${HAN_WORDS[w]} `);
+  return out === text ? undefined : out;
 }
