@@ -4,7 +4,8 @@
 // customer-file mix (49 synthetic people to 1 listed person), each record of the workload sent once before any
 // comes back, as in an onboarding flow (the engine's per-token caches are not kept warm by a small pool of names).
 // The server's CPU time (/proc/<pid>/stat) and the benchmark's own (autocannon) are measured per scenario, and the
-// throughput and latency ceiling they imply is written under the table. Updates the "HTTP" section of
+// throughput and latency ceiling they imply is written under the table, beside two floors measured in the same run:
+// the service's HTTP layer with nothing screened, and Fastify alone (bench/bare-server.ts). Updates the "HTTP" section of
 // docs/BENCHMARKS.md. Target: p99 ≤ 20 ms at 64 connections for single-query requests.
 //
 //   --duration <s>   seconds per scenario (default 15)
@@ -94,8 +95,14 @@ async function importEverything(): Promise<string[]> {
   return active;
 }
 
+/** `interdict serve` with some screening threads, or (workers 0) the bare Fastify floor of bench/bare-server.ts. */
+function serverArgs(port: number, workers: number): string[] {
+  if (workers === 0) return [join(process.cwd(), 'dist', 'bench', 'bare-server.js'), String(port)];
+  return [join(process.cwd(), 'dist', 'src', 'cli', 'main.js'), 'serve', '--port', String(port), '--rate-limit', '0', '--workers', String(workers), '--log-level', 'warn'];
+}
+
 async function startServer(port: number, workers: number): Promise<ChildProcess> {
-  const child = spawn(process.execPath, [join(process.cwd(), 'dist', 'src', 'cli', 'main.js'), 'serve', '--port', String(port), '--rate-limit', '0', '--workers', String(workers), '--log-level', 'warn'], {
+  const child = spawn(process.execPath, serverArgs(port, workers), {
     env: process.env,
     stdio: ['ignore', 'inherit', 'inherit'],
   });
@@ -251,7 +258,7 @@ function otherPart(kind: 'throughput' | 'soak'): string {
   return (soakAt < 0 ? section : section.slice(0, soakAt)).replace('## HTTP\n', '').trim();
 }
 
-/** Start the server with some screening threads; stop it when `run` is done. */
+/** Start the server with some screening threads (0: the bare Fastify floor); stop it when `run` is done. */
 async function withServer<T>(workers: number, run: (url: string, pid: number, startSeconds: number) => Promise<T>): Promise<T> {
   const port = await freePort();
   const t = performance.now();
@@ -339,6 +346,14 @@ async function main(): Promise<void> {
         queriesPerServer = Math.max(queriesPerServer, cursor.queries);
       });
     }
+    // the floor: the same single-query requests at 64 connections to Fastify alone (bench/bare-server.ts)
+    const floor = await withServer(0, async (url, pid) => {
+      await load(url, pid, warmup, WARMUP_CONNECTIONS, WARMUP_S);
+      const { r, serverCpu, loadCpu } = await load(url, pid, bodies(measured, 1), 64, DURATION);
+      const line = `Floor, Fastify alone (bench/bare-server.ts: the same requests at 64 connections answered with an empty yente response; no schemas, hooks, audit trail, metrics or screening): ${r.requests.average.toFixed(0)} req/s, p50 ${r.latency.p50} ms, p99 ${r.latency.p99} ms, ${r.errors + r.non2xx} failed; CPU per request: server ${ms(serverCpu)} ms, load generator ${ms(loadCpu)} ms.`;
+      console.log(line);
+      return line;
+    });
     const single64 = rows.filter((r) => r.queries === 1 && r.connections === 64);
     const best = [...single64].sort((a, b) => a.p99 - b.p99)[0];
     const requests = `. Each single-query request is a different record of the workload: ${thousands(measured.length)} records sent in order, each scenario starting where the previous one stopped, 20-query requests taking 20 consecutive records, so a record comes back only after all ${thousands(measured.length)} have been sent (the scenarios sent up to ${thousands(queriesPerServer)} queries per server; the ${thousands(listed)} listed persons, 1 record in 50, recur every ${thousands(50 * listed)} records). Each server first gets a ${WARMUP_S} s warm-up at ${WARMUP_CONNECTIONS} connections on ${thousands(queries.length - measured.length)} other records of the workload, never sent by the scenarios. CPU per request: the server process's user + system time (/proc, all its threads) and the benchmark process's (autocannon), over each scenario, divided by its completed requests`;
@@ -358,6 +373,8 @@ async function main(): Promise<void> {
       ...rows.map((r) => `| ${r.workers} | ${r.queries} | ${r.connections} | ${r.rps.toFixed(0)} | ${r.qps.toFixed(0)} | ${r.p50} | ${r.p90} | ${r.p99} | ${r.max} | ${r.failed} | ${ms(r.serverCpu)} | ${ms(r.loadCpu)} |`),
       '',
       httpOnly,
+      '',
+      floor,
       '',
       `Ceiling: server and load generator share the ${cores} cores, and each connection waits for its answer before sending the next, so latency at N connections ≈ N ÷ throughput. With C = server + load-generator CPU per single-query request at 64 connections: ${ceiling.join('; ')}.`,
     ].join('\n');
