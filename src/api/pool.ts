@@ -3,21 +3,14 @@
 // every new worker has built its index, switches the reference in one assignment: new requests go to the
 // new generation, requests in flight finish on the old one, whose workers are then stopped.
 import { Worker } from 'node:worker_threads';
+import { ThreadJobs } from '../match/thread-jobs.js';
 import { ApiError } from './errors.js';
 import type { FromWorker, Job, JobResults, SnapshotInfo, ToWorker } from './protocol.js';
 import type { WorkerInit } from './worker.js';
 
-interface Pending {
-  resolve: (value: unknown) => void;
-  reject: (err: Error) => void;
-  timer: NodeJS.Timeout;
-}
-
 class WorkerHandle {
-  inflight = 0;
   /** Stopped on purpose (old generation, shutdown): its exit is not a crash. */
   retired = false;
-  readonly pending = new Map<number, Pending>();
   constructor(readonly worker: Worker) {}
 }
 
@@ -57,7 +50,8 @@ export class ScreeningPool {
   private current: LiveGeneration | undefined;
   private building: Promise<Generation> | undefined;
   private generations = 0;
-  private jobs = 0;
+  /** Jobs of every generation in flight, by id. */
+  private readonly jobs = new ThreadJobs<WorkerHandle>();
   private closed = false;
   /** Every worker still running, of any generation (shutdown stops them all). */
   private readonly live = new Set<WorkerHandle>();
@@ -138,31 +132,20 @@ export class ScreeningPool {
   }
 
   private settle(handle: WorkerHandle, m: Extract<FromWorker, { kind: 'result' }>): void {
-    const p = handle.pending.get(m.id);
-    if (!p) return;
-    handle.pending.delete(m.id);
-    clearTimeout(p.timer);
-    handle.inflight--;
-    if (m.ok) p.resolve(m.value);
-    else p.reject(new ApiError(m.status, m.detail));
+    this.jobs.settle(m.id, m.ok ? { ok: true, value: m.value } : { ok: false, error: new ApiError(m.status, m.detail) });
     // a retired worker stops once its last request is answered
-    if (handle.retired && handle.inflight === 0) void handle.worker.terminate();
+    if (handle.retired && this.jobs.inFlight(handle) === 0) void handle.worker.terminate();
   }
 
   private retire(handle: WorkerHandle): void {
     handle.retired = true;
-    if (handle.inflight === 0) void handle.worker.terminate();
+    if (this.jobs.inFlight(handle) === 0) void handle.worker.terminate();
   }
 
   /** A worker that dies while serving is replaced; its requests fail with 503 (the client may retry). */
   private onExit(handle: WorkerHandle, code: number): void {
     this.live.delete(handle);
-    for (const p of handle.pending.values()) {
-      clearTimeout(p.timer);
-      p.reject(new ApiError(503, 'Screening worker stopped; retry the request'));
-    }
-    handle.pending.clear();
-    handle.inflight = 0;
+    this.jobs.failThread(handle, new ApiError(503, 'Screening worker stopped; retry the request'));
     const gen = this.current;
     if (handle.retired || this.closed || !gen || !gen.workers.includes(handle)) return;
     this.opts.log.error({ code, generation: gen.id }, 'screening worker died; replacing it');
@@ -180,19 +163,14 @@ export class ScreeningPool {
   async run<K extends Job['op']>(job: Extract<Job, { op: K }>): Promise<{ value: JobResults[K]; generation: Generation }> {
     const gen = this.current;
     if (!gen || gen.workers.length === 0) throw new ApiError(503, 'Index not ready.');
-    let handle = gen.workers[0];
-    for (const w of gen.workers) if (w.inflight < handle.inflight) handle = w;
-    const id = ++this.jobs;
-    handle.inflight++;
-    const value = await new Promise<unknown>((resolve, reject) => {
-      const timer = setTimeout(() => {
+    const value = await this.jobs.run<JobResults[K]>(gen.workers, (handle, id) => handle.worker.postMessage({ kind: 'job', id, job } satisfies ToWorker), {
+      timeoutMs: this.opts.jobTimeoutMs ?? 30_000,
+      onTimeout: (handle) => {
         this.opts.log.error({ op: job.op }, 'screening job timed out; replacing its worker');
         void handle.worker.terminate();
-      }, this.opts.jobTimeoutMs ?? 30_000);
-      handle.pending.set(id, { resolve, reject, timer });
-      handle.worker.postMessage({ kind: 'job', id, job } satisfies ToWorker);
+      },
     });
-    return { value: value as JobResults[K], generation: gen };
+    return { value, generation: gen };
   }
 
   /** Stop every worker (after the HTTP server has finished its requests). */

@@ -4,6 +4,7 @@
 import { Worker } from 'node:worker_threads';
 import { caption } from '../model/entity.js';
 import { QueryError, queryFromRecord, Screener, type QueryRecord, type ScreenOptions, type ScreenResult } from '../match/index.js';
+import { ThreadJobs } from '../match/thread-jobs.js';
 import type { ListStore } from '../store/lists.js';
 
 /** One input row, numbered from 1; an unreadable row carries an error instead of a record. */
@@ -83,30 +84,25 @@ const WORKER_URL = new URL('./batch-worker.js', import.meta.url);
 
 /**
  * Chunks spread over `n` worker threads, each with its own index of the store's active lists (about half a
- * gigabyte each with every list loaded), chunk by chunk to the least busy. Resolves once every index is built.
+ * gigabyte each with every list loaded), chunk by chunk to the least busy. Resolves once every index is built;
+ * a thread that fails fails every chunk in flight and every later one.
  */
 export async function workerThreads(n: number, opts: BatchOptions): Promise<ChunkScreener> {
-  const workers: Array<{ worker: Worker; busy: number }> = [];
-  const pending = new Map<number, { resolve: (c: ScreenedChunk) => void; reject: (e: Error) => void }>();
-  let nextId = 0;
+  const workers: Worker[] = [];
+  const jobs = new ThreadJobs<Worker>();
   let failure: Error | undefined;
   const fail = (err: Error) => {
     failure ??= err;
-    for (const p of pending.values()) p.reject(failure);
-    pending.clear();
+    jobs.failAll(failure);
   };
   const ready = Array.from({ length: n }, () => {
     const worker = new Worker(WORKER_URL, { workerData: { opts } satisfies BatchWorkerInit });
-    const slot = { worker, busy: 0 };
-    workers.push(slot);
+    workers.push(worker);
     return new Promise<number>((resolve, reject) => {
       worker.on('message', (m: FromBatchWorker) => {
         if (m.kind === 'ready') return resolve(m.size);
         if (m.kind === 'failed' && m.id === undefined) return reject(new Error(m.message));
-        const p = pending.get(m.id!);
-        pending.delete(m.id!);
-        slot.busy--;
-        if (m.kind === 'chunk') p?.resolve(m.chunk);
+        if (m.kind === 'chunk') jobs.settle(m.id, { ok: true, value: m.chunk });
         else fail(new Error(m.message));
       });
       worker.on('error', (err) => {
@@ -122,23 +118,17 @@ export async function workerThreads(n: number, opts: BatchOptions): Promise<Chun
   try {
     sizes = await Promise.all(ready);
   } catch (err) {
-    await Promise.all(workers.map((w) => w.worker.terminate()));
+    await Promise.all(workers.map((w) => w.terminate()));
     throw err;
   }
   return {
     size: sizes[0],
     screen(rows) {
       if (failure) return Promise.reject(failure);
-      const slot = workers.reduce((a, b) => (b.busy < a.busy ? b : a));
-      const id = nextId++;
-      slot.busy++;
-      return new Promise((resolve, reject) => {
-        pending.set(id, { resolve, reject });
-        slot.worker.postMessage({ id, rows });
-      });
+      return jobs.run<ScreenedChunk>(workers, (worker, id) => worker.postMessage({ id, rows }));
     },
     close: async () => {
-      await Promise.all(workers.map((w) => w.worker.terminate()));
+      await Promise.all(workers.map((w) => w.terminate()));
     },
   };
 }
