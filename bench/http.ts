@@ -4,7 +4,8 @@
 // customer-file mix (49 synthetic people to 1 listed person), each record of the workload sent once before any
 // comes back, as in an onboarding flow (the engine's per-token caches are not kept warm by a small pool of names).
 // The server's CPU time (/proc/<pid>/stat) and the benchmark's own (autocannon) are measured per scenario, and the
-// throughput and latency ceiling they imply is written under the table, beside two floors measured in the same run:
+// throughput and latency ceiling they imply is written under the table, beside two floors measured in the same run
+// (each scenario starts once the server is idle again):
 // the service's HTTP layer with nothing screened, and Fastify alone (bench/bare-server.ts). Updates the "HTTP" section of
 // docs/BENCHMARKS.md. Target: p99 ≤ 20 ms at 64 connections for single-query requests.
 //
@@ -123,6 +124,19 @@ function cpuMs(pid: number): number {
   return ((Number(fields[14 - 3]) + Number(fields[15 - 3])) * 1000) / CLK_TCK;
 }
 
+/**
+ * Wait until the server is idle (under 5 % of a core for 500 ms, at most 20 s), so a scenario is not charged with
+ * the previous one's aftermath: the audit writer catching up on thousands of events, a full garbage collection.
+ */
+async function quiet(pid: number): Promise<void> {
+  const deadline = Date.now() + 20_000;
+  while (Date.now() < deadline) {
+    const before = cpuMs(pid);
+    await new Promise((r) => setTimeout(r, 500));
+    if (cpuMs(pid) - before < 25) return;
+  }
+}
+
 /** CPU time (user + system, ms) of this process, threads included: autocannon, the load generator. */
 function ownCpuMs(): number {
   const u = process.cpuUsage();
@@ -167,6 +181,7 @@ function bodies(queries: ScreenQuery[], size: number): string[] {
  * of the server (`pid`) and of this process over the run. `sent` is how many bodies were handed out.
  */
 async function load(url: string, pid: number, pool: string[], connections: number, duration: number, from = 0, path = '/match/default') {
+  await quiet(pid);
   let next = from;
   const server0 = cpuMs(pid);
   const own0 = ownCpuMs();
@@ -356,7 +371,7 @@ async function main(): Promise<void> {
     });
     const single64 = rows.filter((r) => r.queries === 1 && r.connections === 64);
     const best = [...single64].sort((a, b) => a.p99 - b.p99)[0];
-    const requests = `. Each single-query request is a different record of the workload: ${thousands(measured.length)} records sent in order, each scenario starting where the previous one stopped, 20-query requests taking 20 consecutive records, so a record comes back only after all ${thousands(measured.length)} have been sent (the scenarios sent up to ${thousands(queriesPerServer)} queries per server; the ${thousands(listed)} listed persons, 1 record in 50, recur every ${thousands(50 * listed)} records). Each server first gets a ${WARMUP_S} s warm-up at ${WARMUP_CONNECTIONS} connections on ${thousands(queries.length - measured.length)} other records of the workload, never sent by the scenarios. CPU per request: the server process's user + system time (/proc, all its threads) and the benchmark process's (autocannon), over each scenario, divided by its completed requests`;
+    const requests = `. Each single-query request is a different record of the workload: ${thousands(measured.length)} records sent in order, each scenario starting where the previous one stopped, 20-query requests taking 20 consecutive records, so a record comes back only after all ${thousands(measured.length)} have been sent (the scenarios sent up to ${thousands(queriesPerServer)} queries per server; the ${thousands(listed)} listed persons, 1 record in 50, recur every ${thousands(50 * listed)} records). Each server first gets a ${WARMUP_S} s warm-up at ${WARMUP_CONNECTIONS} connections on ${thousands(queries.length - measured.length)} other records of the workload, never sent by the scenarios; every scenario starts once the server is idle again (under 5 % of a core for half a second). CPU per request: the server process's user + system time (/proc, all its threads) and the benchmark process's (autocannon), over each scenario, divided by its completed requests`;
     // every request costs C ms of CPU (server + load generator) on `cores` cores: throughput ≤ cores × 1000 ÷ C,
     // and with N closed-loop connections latency ≈ N ÷ throughput ≥ N × C ÷ cores
     const ceiling = single64.map((r) => {
