@@ -6,7 +6,8 @@
 // The server's CPU time (/proc/<pid>/stat) and the benchmark's own (autocannon) are measured per scenario, and the
 // throughput and latency ceiling they imply is written under the table, beside two floors measured in the same run:
 // the service's HTTP layer with nothing screened, and Fastify alone (bench/bare-server.ts). Each scenario starts once
-// the server is idle again. Updates the "HTTP" section of docs/BENCHMARKS.md. Target: p99 ≤ 20 ms at 64 connections for single-query requests.
+// the server is idle again. Updates the "HTTP" section of docs/BENCHMARKS.md. Target: p99 ≤ 20 ms at 64 connections
+// for single-query requests.
 //
 //   --duration <s>   seconds per scenario (default 15)
 //   --workers <list> screening threads of the server, one run per value (default 1,2)
