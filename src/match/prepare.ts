@@ -4,7 +4,7 @@
 import type { Entity } from '../model/entity.js';
 import { isA } from '../model/schema.js';
 import { countryCode } from '../model/countries.js';
-import { cleanText, latinVariants, nameKind, nameParts, phoneticKey, spellingKey, tokenize } from '../text/index.js';
+import { cleanText, latinVariants, nameKind, nameParts, phoneticKey, spellingKey } from '../text/index.js';
 import { finishLatin } from '../text/normalize.js';
 import { splitAnnotations } from './annotations.js';
 import { letterMask, tokenKind, type TokenKind } from './tokens.js';
