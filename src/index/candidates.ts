@@ -77,14 +77,15 @@ export class CandidateIndex {
   private readonly identifiers: Postings;
   private readonly idf: Float32Array;
   readonly size: number;
-  // scratch arrays reused across searches (one search at a time: screening is synchronous)
+  // scratch reused across searches (one search at a time: screening is synchronous). A document's slot
+  // stamp and credit sit side by side (stamp at 2·doc, credit at 2·doc + 1 in one buffer): a posting
+  // reads and writes one cache line, not one per array.
+  private readonly stamps: Int32Array;
   private readonly credit: Float32Array;
-  private readonly slotStamp: Int32Array;
-  private readonly seenStamp: Int32Array;
   /** Documents credited in the current search (each once: at most every document). */
   private readonly touched: Int32Array;
+  /** Stamps only grow, so a document stamped after the search began is already credited in it. */
   private slotSerial = 0;
-  private searchSerial = 0;
   /** Query token → its expansion (names repeat their words from query to query; the index never changes). */
   private readonly expansions = new Map<string, Expansion>();
 
@@ -99,9 +100,9 @@ export class CandidateIndex {
     this.size = size;
     this.idf = new Float32Array(tokens.size);
     for (let t = 0; t < tokens.size; t++) this.idf[t] = Math.log(1 + size / Math.max(1, tokens.length(t)));
-    this.credit = new Float32Array(size);
-    this.slotStamp = new Int32Array(size);
-    this.seenStamp = new Int32Array(size);
+    const scratch = new ArrayBuffer(8 * size);
+    this.stamps = new Int32Array(scratch);
+    this.credit = new Float32Array(scratch);
     this.touched = new Int32Array(size);
   }
 
@@ -276,55 +277,59 @@ export class CandidateIndex {
 
   /** The best `k` documents for a query, best first. */
   search(query: CandidateQuery, opts: SearchOptions): Candidate[] {
-    const serial = ++this.searchSerial;
+    // stamps are Int32: start over long before they would wrap
+    if (this.slotSerial > 0x3fff_ffff) {
+      this.stamps.fill(0);
+      this.slotSerial = 0;
+    }
+    const began = this.slotSerial;
     let nTouched = 0;
-    const touch = (doc: number) => {
-      if (this.seenStamp[doc] === serial) return;
-      this.seenStamp[doc] = serial;
-      this.credit[doc] = 0;
-      this.touched[nTouched++] = doc;
-    };
     const values = this.tokens.values;
     const offsets = this.tokens.offsets;
     const { slots, mass: total } = this.slots(query);
+    // the innermost loop of candidate search (frequent tokens have thousands of postings): locals only
+    const stamps = this.stamps;
+    const credit = this.credit;
+    const touched = this.touched;
     for (const { ids, weights } of slots) {
       const stamp = ++this.slotSerial;
-      // the innermost loop of candidate search (frequent tokens have thousands of postings): locals only
-      const slotStamp = this.slotStamp;
-      const seenStamp = this.seenStamp;
-      const credit = this.credit;
-      const touched = this.touched;
       for (let e = 0; e < ids.length; e++) {
         const id = ids[e];
         const weight = weights[e];
         const end = offsets[id + 1];
         for (let i = offsets[id]; i < end; i++) {
-          const doc = values[i];
-          if (slotStamp[doc] === stamp) continue;
-          slotStamp[doc] = stamp;
-          if (seenStamp[doc] !== serial) {
-            seenStamp[doc] = serial;
-            credit[doc] = weight;
-            touched[nTouched++] = doc;
-          } else credit[doc] += weight;
+          const at = values[i] << 1;
+          const last = stamps[at];
+          if (last === stamp) continue;
+          stamps[at] = stamp;
+          if (last <= began) {
+            credit[at + 1] = weight;
+            touched[nTouched++] = values[i];
+          } else credit[at + 1] += weight;
         }
       }
     }
+    const identified = ++this.slotSerial;
     for (const ident of query.identifiers) {
       const id = this.identifiers.id(ident);
       if (id < 0) continue;
       for (let i = this.identifiers.offsets[id]; i < this.identifiers.offsets[id + 1]; i++) {
         const doc = this.identifiers.values[i];
-        touch(doc);
-        this.credit[doc] += CREDIT_IDENTIFIER;
+        const at = doc << 1;
+        if (stamps[at] <= began) {
+          stamps[at] = identified;
+          credit[at + 1] = 0;
+          touched[nTouched++] = doc;
+        }
+        credit[at + 1] += CREDIT_IDENTIFIER;
       }
     }
     const norm = total > 0 ? total : 1;
     const floor = (opts.minCoverage ?? 0) * norm;
     const top = new TopK(opts.k);
     for (let i = 0; i < nTouched; i++) {
-      const doc = this.touched[i];
-      const c = this.credit[doc];
+      const doc = touched[i];
+      const c = credit[(doc << 1) + 1];
       if (c < floor || c <= top.floor()) continue;
       if (opts.accept && !opts.accept(doc)) continue;
       top.push(doc, c);
