@@ -88,6 +88,11 @@ export class CandidateIndex {
   private slotSerial = 0;
   /** Query token → its expansion (names repeat their words from query to query; the index never changes). */
   private readonly expansions = new Map<string, Expansion>();
+  // scratch of `expand`: the listed tokens found for one query token, in the order found, and their credits
+  private readonly foundStamp: Int32Array;
+  private foundSerial = 0;
+  private readonly found: number[] = [];
+  private readonly foundCredit: number[] = [];
 
   private constructor(tokens: Postings, deletes: DeletionIndex, phonetics: Postings, identifiers: Postings, size: number) {
     this.tokens = tokens;
@@ -104,6 +109,7 @@ export class CandidateIndex {
     this.stamps = new Int32Array(scratch);
     this.credit = new Float32Array(scratch);
     this.touched = new Int32Array(size);
+    this.foundStamp = new Int32Array(tokens.size);
   }
 
   static build(docs: Iterable<IndexDocument>): CandidateIndex {
@@ -141,30 +147,37 @@ export class CandidateIndex {
     return this.tokens.size;
   }
 
-  /** Listed tokens a query token may stand for, with credit: itself, one edit away, written joined, sounding alike. */
-  private expand(token: string, phonetic: string | undefined, out: Map<number, number>): void {
-    const put = (id: number, credit: number) => {
-      if (id >= 0 && (out.get(id) ?? 0) < credit) out.set(id, credit);
-    };
-    put(this.tokens.id(token), CREDIT_EXACT);
+  /**
+   * Listed tokens a query token may stand for, with credit: itself, one edit away, sounding alike. Into
+   * `found` and `foundCredit`, in the order found; looked up best credit first, so a token's first credit is its best.
+   */
+  private expand(token: string, exact: number, phonetic: string | undefined, fuzzy: boolean): void {
+    this.found.length = 0;
+    this.foundCredit.length = 0;
+    this.foundSerial++;
+    this.put(exact, CREDIT_EXACT);
+    if (!fuzzy) return;
     if (token.length >= MIN_DELETE_LENGTH - 1) {
       // listed token one letter longer (query lacks a letter)
-      this.deletes.each(token, (id) => put(id, CREDIT_ONE_EDIT));
+      this.deletes.each(token, (id) => this.put(id, CREDIT_ONE_EDIT));
     }
     if (token.length >= MIN_DELETE_LENGTH) {
       // each one-letter deletion, looked up in place (a run of one letter, "aab", gives "ab" once)
       for (let i = 0; i < token.length; i++) {
         if (i > 0 && token.charCodeAt(i) === token.charCodeAt(i - 1)) continue;
-        put(this.tokenHash.find(token, 0, token.length, i), CREDIT_ONE_EDIT); // query has an extra letter
-        this.deletes.eachWithout(token, i, (id) => put(id, CREDIT_ONE_EDIT)); // substitution, transposition
+        this.put(this.tokenHash.find(token, 0, token.length, i), CREDIT_ONE_EDIT); // query has an extra letter
+        this.deletes.eachWithout(token, i, (id) => this.put(id, CREDIT_ONE_EDIT)); // substitution, transposition
       }
-      if (phonetic && phonetic.length >= 2) this.eachIn(this.phonetics, this.phonetics.id(phonetic), (id) => put(id, CREDIT_PHONETIC));
+      const key = phonetic && phonetic.length >= 2 ? this.phonetics.id(phonetic) : -1;
+      if (key >= 0) for (let i = this.phonetics.offsets[key]; i < this.phonetics.offsets[key + 1]; i++) this.put(this.phonetics.values[i], CREDIT_PHONETIC);
     }
   }
 
-  private eachIn(p: Postings, id: number, fn: (value: number) => void): void {
-    if (id < 0) return;
-    for (let i = p.offsets[id]; i < p.offsets[id + 1]; i++) fn(p.values[i]);
+  private put(id: number, credit: number): void {
+    if (id < 0 || this.foundStamp[id] === this.foundSerial) return;
+    this.foundStamp[id] = this.foundSerial;
+    this.found.push(id);
+    this.foundCredit.push(credit);
   }
 
   /** `computeExpansion`, remembered per query token (the same token with another phonetic key or scale is recomputed). */
@@ -183,30 +196,29 @@ export class CandidateIndex {
    * credit times its IDF, or times `covers` when given: the IDF mass of the query words a joined token stands for.
    */
   private computeExpansion(token: string, phonetic: string | undefined, scale: number, fuzzy = true, covers?: number): Expansion {
-    const expansion = new Map<number, number>();
-    if (fuzzy) this.expand(token, phonetic, expansion);
-    else if (this.tokens.id(token) >= 0) expansion.set(this.tokens.id(token), CREDIT_EXACT);
-    if (scale !== 1) for (const [id, c] of expansion) expansion.set(id, c * scale);
+    const exact = this.tokens.id(token);
+    this.expand(token, exact, phonetic, fuzzy);
+    const found = this.found;
+    const n = found.length;
     // a token's weight in the query: its own IDF, or for a token not listed as such (a typo, a rare
     // spelling) the IDF of the rarest listed token it may stand for
-    const exact = this.tokens.id(token);
     let mass = exact >= 0 ? this.idf[exact] : 0;
-    if (exact < 0) for (const id of expansion.keys()) mass = Math.max(mass, this.idf[id]);
+    if (exact < 0) for (let e = 0; e < n; e++) mass = Math.max(mass, this.idf[found[e]]);
     mass = mass || Math.log(1 + this.size);
-    // best credit first (ties in the order found), so a document is credited once per slot, at its best
-    const found = new Int32Array(expansion.size);
-    const weightOf = new Float64Array(expansion.size);
-    let n = 0;
-    for (const [id, c] of expansion) {
-      found[n] = id;
-      weightOf[n++] = c * (covers ?? this.idf[id]);
-    }
-    const order = new Int32Array(n).map((_, i) => i).sort((a, b) => weightOf[b] - weightOf[a] || a - b);
+    // best credit first (ties in the order found), so a document is credited once per slot, at its best:
+    // insertion sort, a few dozen tokens at most
     const ids = new Int32Array(n);
     const weights = new Float64Array(n);
     for (let e = 0; e < n; e++) {
-      ids[e] = found[order[e]];
-      weights[e] = weightOf[order[e]];
+      const c = scale === 1 ? this.foundCredit[e] : this.foundCredit[e] * scale;
+      const weight = c * (covers ?? this.idf[found[e]]);
+      let at = e;
+      for (; at > 0 && weights[at - 1] < weight; at--) {
+        ids[at] = ids[at - 1];
+        weights[at] = weights[at - 1];
+      }
+      ids[at] = found[e];
+      weights[at] = weight;
     }
     return { phonetic, scale, ids, weights, mass };
   }
