@@ -62,6 +62,8 @@ interface Expansion {
   ids: Int32Array;
   weights: Float64Array;
   mass: number;
+  /** For a query word: its listed halves, left and right of each cut, when not listed itself (on first use). */
+  halves: string[] | undefined;
 }
 
 export class CandidateIndex {
@@ -220,7 +222,7 @@ export class CandidateIndex {
       ids[at] = found[e];
       weights[at] = weight;
     }
-    return { phonetic, scale, ids, weights, mass };
+    return { phonetic, scale, ids, weights, mass, halves: undefined };
   }
 
   /**
@@ -229,40 +231,40 @@ export class CandidateIndex {
    * so their masses do not add up).
    */
   private slots(query: CandidateQuery): { slots: Expansion[]; mass: number } {
-    const seen = new Map<string, number>();
+    const seen = new Map<string, Expansion>();
     const slots: Expansion[] = [];
-    const addSlot = (token: string, phonetic: string | undefined, scale: number): number => {
+    const addSlot = (token: string, phonetic: string | undefined, scale: number): Expansion | undefined => {
       const known = seen.get(token);
       if (known !== undefined) return known;
-      if (slots.length >= MAX_QUERY_TOKENS) return 0;
+      if (slots.length >= MAX_QUERY_TOKENS) return undefined;
       const expansion = this.cachedExpansion(token, phonetic, scale);
       slots.push(expansion);
-      seen.set(token, expansion.mass);
-      return expansion.mass;
+      seen.set(token, expansion);
+      return expansion;
     };
     /** Words written together: credited as the words they join (not cached: depends on the query's words). */
     const addJoinedSlot = (token: string, covers: number, fuzzy: boolean): void => {
       if (seen.has(token) || slots.length >= MAX_QUERY_TOKENS) return;
       const expansion = this.computeExpansion(token, undefined, CREDIT_JOINED, fuzzy, covers);
       slots.push(expansion);
-      seen.set(token, expansion.mass);
+      seen.set(token, expansion);
     };
     let heaviest = 0;
     const masses = query.names.map((name) => {
       let mass = 0;
       const counted = new Set<string>(); // "Matuq Mohammed Matuq": a repeated word is credited once
-      const each = name.tokens.map((t, i) => {
-        const m = addSlot(t, name.phonetic[i], 1);
-        if (!counted.has(t)) mass += m;
+      const words = name.tokens.map((t, i) => {
+        const word = addSlot(t, name.phonetic[i], 1);
+        if (!counted.has(t)) mass += word?.mass ?? 0;
         counted.add(t);
-        return m;
+        return word;
       });
       heaviest = Math.max(heaviest, mass);
-      return { mass, each };
+      return { mass, words };
     });
     query.names.forEach((name, n) => {
       const ts = name.tokens;
-      const { mass, each } = masses[n];
+      const { mass, words } = masses[n];
       // the whole name written without spaces, on either side ("K.I.M Y.O.N.G" → "kim yong" ~ "kimyong"):
       // exactly, or with typos when its vowels were guessed. Otherwise a typo neighbourhood cost a sixth of
       // candidate search and found mostly short Chinese names run into unrelated words ("hong yu pan" ~
@@ -271,20 +273,26 @@ export class CandidateIndex {
       // "abdul rahman" listed as "abdulrahman"
       for (let i = 0; i + 1 < ts.length; i++) {
         const joined = ts[i] + ts[i + 1];
-        if (this.tokens.id(joined) >= 0) addJoinedSlot(joined, each[i] + each[i + 1], true);
+        if (this.tokens.id(joined) >= 0) addJoinedSlot(joined, (words[i]?.mass ?? 0) + (words[i + 1]?.mass ?? 0), true);
       }
-      // "abdulrahman" listed as "abdul rahman"
-      for (const t of ts) {
-        if (t.length < 6 || this.tokens.id(t) >= 0) continue;
-        for (let cut = 2; cut <= t.length - 2; cut++) {
-          if (this.tokenHash.find(t, 0, cut) >= 0 && this.tokenHash.find(t, cut, t.length) >= 0) {
-            addSlot(t.slice(0, cut), undefined, CREDIT_JOINED);
-            addSlot(t.slice(cut), undefined, CREDIT_JOINED);
-          }
-        }
-      }
+      // "abdulrahman" listed as "abdul rahman" (halves remembered with the word's expansion)
+      ts.forEach((t, i) => {
+        const word = words[i];
+        const halves = word ? (word.halves ??= this.halves(t)) : this.halves(t);
+        for (const half of halves) addSlot(half, undefined, CREDIT_JOINED);
+      });
     });
     return { slots, mass: heaviest };
+  }
+
+  /** A word's listed halves, left and right of each cut, when the word is not listed itself. */
+  private halves(word: string): string[] {
+    const halves: string[] = [];
+    if (word.length < 6 || this.tokens.id(word) >= 0) return halves;
+    for (let cut = 2; cut <= word.length - 2; cut++) {
+      if (this.tokenHash.find(word, 0, cut) >= 0 && this.tokenHash.find(word, cut, word.length) >= 0) halves.push(word.slice(0, cut), word.slice(cut));
+    }
+    return halves;
   }
 
   /** The best `k` documents for a query, best first. */
