@@ -171,7 +171,8 @@ export class CandidateIndex {
         this.deletes.eachWithout(token, i, (id) => this.put(id, CREDIT_ONE_EDIT)); // substitution, transposition
       }
       const key = phonetic && phonetic.length >= 2 ? this.phonetics.id(phonetic) : -1;
-      if (key >= 0) for (let i = this.phonetics.offsets[key]; i < this.phonetics.offsets[key + 1]; i++) this.put(this.phonetics.values[i], CREDIT_PHONETIC);
+      const { offsets, values } = this.phonetics;
+      if (key >= 0) for (let i = offsets[key]; i < offsets[key + 1]; i++) this.put(values[i], CREDIT_PHONETIC);
     }
   }
 
@@ -290,7 +291,9 @@ export class CandidateIndex {
     const halves: string[] = [];
     if (word.length < 6 || this.tokens.id(word) >= 0) return halves;
     for (let cut = 2; cut <= word.length - 2; cut++) {
-      if (this.tokenHash.find(word, 0, cut) >= 0 && this.tokenHash.find(word, cut, word.length) >= 0) halves.push(word.slice(0, cut), word.slice(cut));
+      if (this.tokenHash.find(word, 0, cut) >= 0 && this.tokenHash.find(word, cut, word.length) >= 0) {
+        halves.push(word.slice(0, cut), word.slice(cut));
+      }
     }
     return halves;
   }
