@@ -1,9 +1,9 @@
 // `npm run bench:http`: the HTTP service under load. Every shared list is imported into a temporary store,
-// `interdict serve` runs as its own process on loopback, and autocannon drives POST /match/default with one
+// `interdict serve` runs as its own process on loopback, and a load generator drives POST /match/default with one
 // and with 20 queries per request at 1, 16 and 64 connections. Queries are the screening evaluation's
 // customer-file mix (49 synthetic people to 1 listed person), each record of the workload sent once before any
 // comes back, as in an onboarding flow (the engine's per-token caches are not kept warm by a small pool of names).
-// The server's CPU time (/proc/<pid>/stat) and the benchmark's own (autocannon) are measured per scenario, and the
+// The server's CPU time (/proc/<pid>/stat) and the load generator's are measured per scenario, and the
 // throughput and latency ceiling they imply is written under the table, beside two floors measured in the same run:
 // the service's HTTP layer with nothing screened, and Fastify alone (bench/bare-server.ts). Each scenario starts once
 // the server is idle again. Updates the "HTTP" section of docs/BENCHMARKS.md. Target: p99 ≤ 20 ms at 64 connections
@@ -12,8 +12,11 @@
 //   --duration <s>   seconds per scenario (default 15)
 //   --workers <list> screening threads of the server, one run per value (default 1,2)
 //   --soak <s>       instead: single queries at 16 connections for <s> seconds, memory sampled every 30 s
-import { execFileSync, spawn, type ChildProcess } from 'node:child_process';
-import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+//   --client <name>  load generator: wrk (default; Debian package wrk, driven by bench/wrk-bodies.lua) or autocannon.
+//                    Both share the 2 cores with the server, so the lighter one leaves more to it: wrk (C, one thread)
+//                    spends a third or less of autocannon's CPU per request (each run reports it).
+import { execFile, execFileSync, spawn, type ChildProcess } from 'node:child_process';
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { createServer } from 'node:net';
 import { cpus, loadavg, tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -28,10 +31,20 @@ import { importList } from '../src/store/import.js';
 import { ListStore } from '../src/store/lists.js';
 import { machine, replaceSection } from './report.js';
 
-const { values: args } = parseArgs({ options: { duration: { type: 'string', default: '15' }, workers: { type: 'string', default: '1,2' }, soak: { type: 'string' } } });
+const { values: args } = parseArgs({ options: { duration: { type: 'string', default: '15' }, workers: { type: 'string', default: '1,2' }, soak: { type: 'string' }, client: { type: 'string', default: 'wrk' } } });
 const DURATION = Number(args.duration);
 const WORKER_COUNTS = args.workers!.split(',').map(Number);
 const SOAK = args.soak ? Number(args.soak) : undefined;
+const CLIENT = args.client as 'wrk' | 'autocannon';
+if (CLIENT !== 'wrk' && CLIENT !== 'autocannon') throw new Error(`--client must be wrk or autocannon (got ${CLIENT})`);
+if (CLIENT === 'wrk') {
+  try {
+    execFileSync('wrk', ['--version'], { stdio: 'ignore' });
+  } catch (err) {
+    // wrk prints its version and exits 1; only a missing binary is an error
+    if ((err as NodeJS.ErrnoException).code === 'ENOENT') throw new Error('wrk is not installed (Debian: apt-get install wrk); or run with --client autocannon');
+  }
+}
 const SAMPLE_EVERY_S = 30;
 const REPORT = process.env.INTERDICT_BENCH_REPORT ?? join(process.cwd(), 'docs', 'BENCHMARKS.md');
 const WARMUP_S = 3;
@@ -176,12 +189,35 @@ function bodies(queries: ScreenQuery[], size: number): string[] {
   return out;
 }
 
+/** What one run of the load generator measured (latencies in ms). */
+interface LoadRun {
+  rps: number;
+  total: number;
+  p50: number;
+  p90: number;
+  p99: number;
+  max: number;
+  mean: number;
+  errors: number;
+  non2xx: number;
+  timeouts: number;
+  /** Bodies handed out (completed requests plus those still in flight at the end). */
+  sent: number;
+  /** CPU per completed request (ms): the server process, and the load generator. */
+  serverCpu: number;
+  loadCpu: number;
+}
+
 /**
  * Drive `path` with the bodies of `pool` in order from body `from` on (wrapping at the end), measuring the CPU time
- * of the server (`pid`) and of this process over the run. `sent` is how many bodies were handed out.
+ * of the server (`pid`) and of the load generator over the run.
  */
-async function load(url: string, pid: number, pool: string[], connections: number, duration: number, from = 0, path = '/match/default') {
+async function load(url: string, pid: number, pool: string[], connections: number, duration: number, from = 0, path = '/match/default'): Promise<LoadRun> {
   await quiet(pid);
+  return CLIENT === 'wrk' ? wrkLoad(url + path, pid, pool, connections, duration, from) : autocannonLoad(url, pid, pool, connections, duration, from, path);
+}
+
+async function autocannonLoad(url: string, pid: number, pool: string[], connections: number, duration: number, from: number, path: string): Promise<LoadRun> {
   let next = from;
   const server0 = cpuMs(pid);
   const own0 = ownCpuMs();
@@ -193,7 +229,52 @@ async function load(url: string, pid: number, pool: string[], connections: numbe
     requests: [{ method: 'POST', path, headers: { 'content-type': 'application/json' }, setupRequest: (req) => ({ ...req, body: pool[next++ % pool.length] }) }],
   });
   const done = Math.max(1, r.requests.total);
-  return { r, sent: next - from, serverCpu: (cpuMs(pid) - server0) / done, loadCpu: (ownCpuMs() - own0) / done };
+  const { p50, p90, p99, max, average } = r.latency;
+  return { rps: r.requests.average, total: r.requests.total, p50, p90, p99, max, mean: average, errors: r.errors, non2xx: r.non2xx, timeouts: r.timeouts, sent: next - from, serverCpu: (cpuMs(pid) - server0) / done, loadCpu: (ownCpuMs() - own0) / done };
+}
+
+/** Each pool of bodies written once, one per line, for wrk's script to read. */
+const bodyFiles = new Map<string[], string>();
+function bodyFile(pool: string[]): string {
+  let file = bodyFiles.get(pool);
+  if (!file) {
+    file = join(process.env.INTERDICT_HOME!, `bodies-${bodyFiles.size}.jsonl`);
+    writeFileSync(file, pool.join('\n') + '\n');
+    bodyFiles.set(pool, file);
+  }
+  return file;
+}
+
+/** wrk (one thread, its own process) with bench/wrk-bodies.lua, which prints a JSON summary with its own CPU time. */
+async function wrkLoad(url: string, pid: number, pool: string[], connections: number, duration: number, from: number): Promise<LoadRun> {
+  const script = join(process.cwd(), 'bench', 'wrk-bodies.lua');
+  const args = ['-t1', `-c${connections}`, `-d${duration}s`, '--timeout', '30s', '-s', script, url, '--', bodyFile(pool), String(from)];
+  const server0 = cpuMs(pid);
+  const out = await new Promise<string>((resolve, reject) => {
+    execFile('wrk', args, { maxBuffer: 1 << 20 }, (err, stdout, stderr) => (err ? reject(new Error(`wrk failed: ${err.message} ${stderr}`)) : resolve(stdout)));
+  });
+  const serverCpu = cpuMs(pid) - server0;
+  const line = out.split('\n').find((l) => l.startsWith('WRK-SUMMARY '));
+  if (!line) throw new Error(`wrk printed no summary:\n${out}`);
+  const w = JSON.parse(line.slice('WRK-SUMMARY '.length)) as Record<string, number>;
+  const done = Math.max(1, w.requests);
+  const us = (v: number) => Math.round(v / 100) / 10; // microseconds → ms, one decimal
+  return {
+    rps: w.requests / (w.durationUs / 1e6),
+    total: w.requests,
+    p50: us(w.p50),
+    p90: us(w.p90),
+    p99: us(w.p99),
+    max: us(w.max),
+    mean: w.mean / 1000,
+    // a non-2xx answer is counted apart (status); socket errors and timeouts are errors
+    errors: w.connect + w.read + w.write + w.timeout,
+    non2xx: w.status,
+    timeouts: w.timeout,
+    sent: w.requests + connections,
+    serverCpu: serverCpu / done,
+    loadCpu: ((w.cpuTicks * 1000) / CLK_TCK) / done,
+  };
 }
 
 /**
@@ -225,26 +306,26 @@ class Cursor {
 
 async function scenario(url: string, pid: number, cursor: Cursor, workers: number, size: number, connections: number): Promise<Scenario> {
   const { pool, from } = cursor.take(size);
-  const { r, sent, serverCpu, loadCpu } = await load(url, pid, pool, connections, DURATION, from);
-  cursor.advance(size, from, sent);
+  const r = await load(url, pid, pool, connections, DURATION, from);
+  cursor.advance(size, from, r.sent);
   const row: Scenario = {
     workers,
     queries: size,
     connections,
-    rps: r.requests.average,
-    qps: r.requests.average * size,
-    p50: r.latency.p50,
-    p90: r.latency.p90,
-    p99: r.latency.p99,
-    max: r.latency.max,
-    mean: r.latency.average,
+    rps: r.rps,
+    qps: r.rps * size,
+    p50: r.p50,
+    p90: r.p90,
+    p99: r.p99,
+    max: r.max,
+    mean: r.mean,
     failed: r.errors + r.non2xx,
-    total: r.requests.total,
-    serverCpu,
-    loadCpu,
+    total: r.total,
+    serverCpu: r.serverCpu,
+    loadCpu: r.loadCpu,
   };
   console.log(
-    `${workers} workers, ${size} queries × ${connections} connections: ${row.rps.toFixed(0)} req/s, ${row.qps.toFixed(0)} queries/s, p50 ${row.p50} ms, p99 ${row.p99} ms, failed ${row.failed}; CPU per request: server ${ms(serverCpu)} ms, load generator ${ms(loadCpu)} ms`,
+    `${workers} workers, ${size} queries × ${connections} connections: ${row.rps.toFixed(0)} req/s, ${row.qps.toFixed(0)} queries/s, p50 ${row.p50} ms, p99 ${row.p99} ms, failed ${row.failed}; CPU per request: server ${ms(row.serverCpu)} ms, load generator ${ms(row.loadCpu)} ms`,
   );
   return row;
 }
@@ -304,7 +385,7 @@ async function main(): Promise<void> {
     const warmup = bodies(queries.slice(measuredCount), 1);
     const cores = cpus().length;
     const context = (workers: string, parties: number, requests = '') =>
-      `Measured ${date} by \`npm run bench:http\` (bench/http.ts; ${machine()}, ${cores} cores shared with other work, load average ${load0} at the start). The server (\`interdict serve --workers ${workers} --rate-limit 0\`, audit trail on) runs as its own process on loopback; autocannon runs in the benchmark process on the same cores. Every shared list loaded: ${active.join(', ')} — ${parties} parties. Requests: \`POST /match/default\` with the screening evaluation's customer-file mix (49 synthetic people to 1 UN-listed person), yente defaults (limit 5, threshold 0.7)${requests}.`;
+      `Measured ${date} by \`npm run bench:http\` (bench/http.ts; ${machine()}, ${cores} cores shared with other work, load average ${load0} at the start). The server (\`interdict serve --workers ${workers} --rate-limit 0\`, audit trail on) runs as its own process on loopback; the load generator, ${CLIENT === 'wrk' ? 'wrk (one thread, its own process)' : 'autocannon (in the benchmark process)'}, runs on the same cores. Every shared list loaded: ${active.join(', ')} — ${parties} parties. Requests: \`POST /match/default\` with the screening evaluation's customer-file mix (49 synthetic people to 1 UN-listed person), yente defaults (limit 5, threshold 0.7)${requests}.`;
 
     if (SOAK) {
       const workers = WORKER_COUNTS[0];
@@ -313,18 +394,18 @@ async function main(): Promise<void> {
         const samples: Array<{ t: number; rss: number }> = [{ t: 0, rss: rssMb(pid) }];
         const started = Date.now();
         const timer = setInterval(() => samples.push({ t: Math.round((Date.now() - started) / 1000), rss: rssMb(pid) }), SAMPLE_EVERY_S * 1000);
-        const { r } = await load(url, pid, bodies(queries, 1), 16, SOAK);
+        const r = await load(url, pid, bodies(queries, 1), 16, SOAK);
         clearInterval(timer);
         if (samples[samples.length - 1].t < SOAK) samples.push({ t: SOAK, rss: rssMb(pid) });
         const failed = r.errors + r.non2xx;
         const rss = samples.map((s) => s.rss);
         const afterWarmup = samples.filter((s) => s.t >= 60).map((s) => s.rss);
         const drift = afterWarmup.length > 1 ? afterWarmup[afterWarmup.length - 1] - afterWarmup[0] : NaN;
-        console.log(`soak ${SOAK} s: ${r.requests.total} requests, ${failed} failed, p99 ${r.latency.p99} ms, RSS ${Math.min(...rss).toFixed(0)}–${Math.max(...rss).toFixed(0)} MB`);
+        console.log(`soak ${SOAK} s: ${r.total} requests, ${failed} failed, p99 ${r.p99} ms, RSS ${Math.min(...rss).toFixed(0)}–${Math.max(...rss).toFixed(0)} MB`);
         const soak = [
           `### Soak`,
           '',
-          `Measured ${date} (\`npm run bench:http -- --soak ${SOAK} --workers ${workers}\`: ${SOAK} s of single-query requests at 16 connections, ${parties} parties, load average ${load0} at the start): **${r.requests.total} requests, ${failed} failed** (${r.errors} errors, ${r.non2xx} non-2xx, ${r.timeouts} timeouts); ${r.requests.average.toFixed(0)} req/s, p50 ${r.latency.p50} ms, p99 ${r.latency.p99} ms, max ${r.latency.max} ms.`,
+          `Measured ${date} (\`npm run bench:http -- --soak ${SOAK} --workers ${workers}\`: ${SOAK} s of single-query requests at 16 connections, ${parties} parties, load average ${load0} at the start): **${r.total} requests, ${failed} failed** (${r.errors} errors, ${r.non2xx} non-2xx, ${r.timeouts} timeouts; load generator ${CLIENT}); ${r.rps.toFixed(0)} req/s, p50 ${r.p50} ms, p99 ${r.p99} ms, max ${r.max} ms.`,
           `Server RSS (threads included) every ${SAMPLE_EVERY_S} s: min ${Math.min(...rss).toFixed(0)} MB, max ${Math.max(...rss).toFixed(0)} MB; change from 60 s to the end ${drift >= 0 ? '+' : ''}${drift.toFixed(0)} MB.`,
           '',
           '| t (s) | RSS (MB) |',
@@ -353,9 +434,9 @@ async function main(): Promise<void> {
         if (workers === WORKER_COUNTS[0]) {
           // the same requests with an empty scope: everything but the screening itself (parse, validate, clean, audit, serialise)
           const { pool, from } = cursor.take(1);
-          const { r, sent, serverCpu, loadCpu } = await load(url, pid, pool, 64, DURATION, from, '/match/default?exclude_dataset=default');
-          cursor.advance(1, from, sent);
-          httpOnly = `HTTP layer alone (same single-query requests with \`exclude_dataset=default\`, so nothing is screened; 64 connections): ${r.requests.average.toFixed(0)} req/s, p50 ${r.latency.p50} ms, p99 ${r.latency.p99} ms, ${r.errors + r.non2xx} failed; CPU per request: server ${ms(serverCpu)} ms, load generator ${ms(loadCpu)} ms.`;
+          const r = await load(url, pid, pool, 64, DURATION, from, '/match/default?exclude_dataset=default');
+          cursor.advance(1, from, r.sent);
+          httpOnly = `HTTP layer alone (same single-query requests with \`exclude_dataset=default\`, so nothing is screened; 64 connections): ${r.rps.toFixed(0)} req/s, p50 ${r.p50} ms, p99 ${r.p99} ms, ${r.errors + r.non2xx} failed; CPU per request: server ${ms(r.serverCpu)} ms, load generator ${ms(r.loadCpu)} ms.`;
           console.log(httpOnly);
         }
         queriesPerServer = Math.max(queriesPerServer, cursor.queries);
@@ -364,19 +445,19 @@ async function main(): Promise<void> {
     // the floor: the same single-query requests at 64 connections to Fastify alone (bench/bare-server.ts)
     const floor = await withServer(0, async (url, pid) => {
       await load(url, pid, warmup, WARMUP_CONNECTIONS, WARMUP_S);
-      const { r, serverCpu, loadCpu } = await load(url, pid, bodies(measured, 1), 64, DURATION);
-      const line = `Floor, Fastify alone (bench/bare-server.ts: the same requests at 64 connections answered with an empty yente response; no schemas, hooks, audit trail, metrics or screening): ${r.requests.average.toFixed(0)} req/s, p50 ${r.latency.p50} ms, p99 ${r.latency.p99} ms, ${r.errors + r.non2xx} failed; CPU per request: server ${ms(serverCpu)} ms, load generator ${ms(loadCpu)} ms.`;
+      const r = await load(url, pid, bodies(measured, 1), 64, DURATION);
+      const line = `Floor, Fastify alone (bench/bare-server.ts: the same requests at 64 connections answered with an empty yente response; no schemas, hooks, audit trail, metrics or screening): ${r.rps.toFixed(0)} req/s, p50 ${r.p50} ms, p99 ${r.p99} ms, ${r.errors + r.non2xx} failed; CPU per request: server ${ms(r.serverCpu)} ms, load generator ${ms(r.loadCpu)} ms.`;
       console.log(line);
       return line;
     });
     const single64 = rows.filter((r) => r.queries === 1 && r.connections === 64);
     const best = [...single64].sort((a, b) => a.p99 - b.p99)[0];
-    const requests = `. Each single-query request is a different record of the workload: ${thousands(measured.length)} records sent in order, each scenario starting where the previous one stopped, 20-query requests taking 20 consecutive records, so a record comes back only after all ${thousands(measured.length)} have been sent (the scenarios sent up to ${thousands(queriesPerServer)} queries per server; the ${thousands(listed)} listed persons, 1 record in 50, recur every ${thousands(50 * listed)} records). Each server first gets a ${WARMUP_S} s warm-up at ${WARMUP_CONNECTIONS} connections on ${thousands(queries.length - measured.length)} other records of the workload, never sent by the scenarios; every scenario starts once the server is idle again (under 5 % of a core for half a second). CPU per request: the server process's user + system time (/proc, all its threads) and the benchmark process's (autocannon), over each scenario, divided by its completed requests`;
+    const requests = `. Each single-query request is a different record of the workload: ${thousands(measured.length)} records sent in order, each scenario starting where the previous one stopped, 20-query requests taking 20 consecutive records, so a record comes back only after all ${thousands(measured.length)} have been sent (the scenarios sent up to ${thousands(queriesPerServer)} queries per server; the ${thousands(listed)} listed persons, 1 record in 50, recur every ${thousands(50 * listed)} records). Each server first gets a ${WARMUP_S} s warm-up at ${WARMUP_CONNECTIONS} connections on ${thousands(queries.length - measured.length)} other records of the workload, never sent by the scenarios; every scenario starts once the server is idle again (under 5 % of a core for half a second). CPU per request: the server process's user + system time (/proc, all its threads) and the load generator's (${CLIENT}), over each scenario, divided by its completed requests`;
     // every request costs C ms of CPU (server + load generator) on `cores` cores: throughput ≤ cores × 1000 ÷ C,
     // and with N closed-loop connections latency ≈ N ÷ throughput ≥ N × C ÷ cores
     const ceiling = single64.map((r) => {
       const c = r.serverCpu + r.loadCpu;
-      return `with ${r.workers} worker${r.workers > 1 ? 's' : ''}, C = ${ms(r.serverCpu)} ms in the server + ${ms(r.loadCpu)} ms in autocannon = ${ms(c)} ms, so a throughput ceiling of about ${cores} × 1000 ÷ C ≈ ${thousands((cores * 1000) / c)} req/s (measured ${thousands(r.rps)}, which kept ${((r.rps * c) / 1000).toFixed(2)} of the ${cores} cores busy) and a lowest reachable mean latency of 64 × C ÷ ${cores} ≈ ${((64 * c) / cores).toFixed(1)} ms (measured ${r.mean.toFixed(1)} ms)`;
+      return `with ${r.workers} worker${r.workers > 1 ? 's' : ''}, C = ${ms(r.serverCpu)} ms in the server + ${ms(r.loadCpu)} ms in ${CLIENT} = ${ms(c)} ms, so a throughput ceiling of about ${cores} × 1000 ÷ C ≈ ${thousands((cores * 1000) / c)} req/s (measured ${thousands(r.rps)}, which kept ${((r.rps * c) / 1000).toFixed(2)} of the ${cores} cores busy) and a lowest reachable mean latency of 64 × C ÷ ${cores} ≈ ${((64 * c) / cores).toFixed(1)} ms (measured ${r.mean.toFixed(1)} ms)`;
     });
     const body = [
       context(WORKER_COUNTS.join(' and '), parties, requests),
