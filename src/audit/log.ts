@@ -3,7 +3,7 @@
 // later that nobody rewrote history (`interdict audit verify`).
 import { createHash } from 'node:crypto';
 import { userInfo } from 'node:os';
-import { migrateSql, withSql, type Sql } from '../store/sql.js';
+import { migrateSql, withSql, type Params, type Sql } from '../store/sql.js';
 
 const MIGRATIONS = [
   `CREATE TABLE audit_log (
@@ -44,6 +44,10 @@ export interface AuditEvent {
 }
 
 const GENESIS = '0'.repeat(64);
+/** Rows per INSERT: a statement per row cost the API's audit writer more than hashing the row. */
+const INSERT_ROWS = 50;
+const COLUMNS = 9;
+const ROW_PLACEHOLDERS = ',(?, ?, ?, ?, ?, ?, ?, ?, ?)';
 
 export function defaultActor(): string {
   try {
@@ -53,12 +57,27 @@ export function defaultActor(): string {
   }
 }
 
+/** Object keys as JSON strings: the same few dozen names recur in every event. */
+const quotedKeys = new Map<string, string>();
+const MAX_QUOTED_KEYS = 1000;
+
+function quoteKey(key: string): string {
+  let quoted = quotedKeys.get(key);
+  if (quoted === undefined) {
+    quoted = JSON.stringify(key);
+    // keys of clients' property maps are unbounded: only the first thousand are kept
+    if (quotedKeys.size < MAX_QUOTED_KEYS) quotedKeys.set(key, quoted);
+  }
+  return quoted;
+}
+
 /**
  * JSON with sorted keys at every level, so the hash does not depend on key order. Built in one string
  * without intermediate arrays: it runs for every API screening (the output must never change, or stored
  * hashes stop verifying).
  */
 function canonical(value: unknown): string {
+  if (typeof value === 'string') return JSON.stringify(value);
   if (Array.isArray(value)) {
     let out = '[';
     for (let i = 0; i < value.length; i++) out += (i ? ',' : '') + canonical(value[i]);
@@ -69,15 +88,17 @@ function canonical(value: unknown): string {
     let out = '{';
     for (const k of Object.keys(o).sort()) {
       if (o[k] === undefined) continue;
-      out += (out.length > 1 ? ',' : '') + JSON.stringify(k) + ':' + canonical(o[k]);
+      out += (out.length > 1 ? ',' : '') + quoteKey(k) + ':' + canonical(o[k]);
     }
     return out + '}';
   }
   return JSON.stringify(value ?? null);
 }
 
-export function entryHash(e: Omit<AuditEntry, 'hash'>): string {
-  const body = canonical([e.seq, e.at, e.actor, e.action, e.subject, e.details, e.list_versions]);
+/** `versions`: canonical(e.list_versions), when the caller has it already. */
+export function entryHash(e: Omit<AuditEntry, 'hash'>, versions = canonical(e.list_versions)): string {
+  // canonical([seq, at, actor, action, subject, details, list_versions]), its last element given
+  const body = `${canonical([e.seq, e.at, e.actor, e.action, e.subject, e.details]).slice(0, -1)},${versions}]`;
   return createHash('sha256').update(`${e.prev_hash}\n${body}`).digest('hex');
 }
 
@@ -123,6 +144,12 @@ export class AuditLog {
       let seq = head ? Number(head.seq) : 0;
       let prevHash = head?.hash ?? GENESIS;
       const entries: AuditEntry[] = [];
+      const values: Params = [];
+      // the API's events of one index generation share one list_versions object (structured cloning keeps the
+      // sharing within a batch): it is serialised once
+      let versions: object | undefined;
+      let versionsCanonical = '';
+      let versionsJson = '';
       for (const event of events) {
         const base = {
           seq: ++seq,
@@ -134,20 +161,19 @@ export class AuditLog {
           list_versions: event.list_versions ?? {},
           prev_hash: prevHash,
         };
-        const entry: AuditEntry = { ...base, hash: entryHash(base) };
-        await tx.run('INSERT INTO audit_log (seq, at, actor, action, subject, details, list_versions, prev_hash, hash) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)', [
-          entry.seq,
-          entry.at,
-          entry.actor,
-          entry.action,
-          entry.subject,
-          JSON.stringify(entry.details),
-          JSON.stringify(entry.list_versions),
-          entry.prev_hash,
-          entry.hash,
-        ]);
+        if (base.list_versions !== versions) {
+          versions = base.list_versions;
+          versionsCanonical = canonical(versions);
+          versionsJson = JSON.stringify(versions);
+        }
+        const entry: AuditEntry = { ...base, hash: entryHash(base, versionsCanonical) };
+        values.push(entry.seq, entry.at, entry.actor, entry.action, entry.subject, JSON.stringify(entry.details), versionsJson, entry.prev_hash, entry.hash);
         entries.push(entry);
         prevHash = entry.hash;
+      }
+      for (let i = 0; i < entries.length; i += INSERT_ROWS) {
+        const rows = Math.min(INSERT_ROWS, entries.length - i);
+        await tx.run(`INSERT INTO audit_log (seq, at, actor, action, subject, details, list_versions, prev_hash, hash) VALUES ${ROW_PLACEHOLDERS.repeat(rows).slice(1)}`, values.slice(i * COLUMNS, (i + rows) * COLUMNS));
       }
       if (entries.length) {
         const updated = await tx.run('UPDATE audit_head SET seq = ?, hash = ? WHERE id = 1', [seq, prevHash]);
