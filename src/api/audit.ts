@@ -73,7 +73,9 @@ export class AuditTrail {
   }
 
   record(event: AuditEvent): void {
-    this.buffer.push(event);
+    // details as JSON text: the writer thread stores that text as it is instead of rebuilding the object graph
+    // and serialising it again, and the buffer holds one string per event for the collector to trace
+    this.buffer.push({ ...event, details: JSON.stringify(event.details ?? {}) });
     if (this.buffer.length >= FLUSH_EVENTS) this.flush();
     else this.timer ??= setTimeout(() => this.flush(), FLUSH_MS);
   }

@@ -34,7 +34,7 @@ export function indexState(ctx: ApiContext, gen: Generation) {
 }
 
 /** Record a screening request: who asked (key name), what, and the list versions that answered. */
-export function auditScreening(ctx: ApiContext, request: FastifyRequest, gen: Generation, event: Omit<AuditEvent, 'actor' | 'list_versions'>): void {
+export function auditScreening(ctx: ApiContext, request: FastifyRequest, gen: Generation, event: Omit<AuditEvent, 'actor' | 'list_versions' | 'details'> & { details: Record<string, unknown> }): void {
   ctx.audit.record({
     ...event,
     actor: `api:${request.principal?.name ?? 'anonymous'}`,

@@ -37,7 +37,8 @@ export interface AuditEntry {
 export interface AuditEvent {
   action: string;
   subject?: string | null;
-  details?: Record<string, unknown>;
+  /** An object, or its JSON text (the API's events reach the audit writer thread as text: see src/api/audit.ts). */
+  details?: Record<string, unknown> | string;
   list_versions?: Record<string, string>;
   /** Key name for API calls; the OS user otherwise. */
   actor?: string;
@@ -157,7 +158,7 @@ export class AuditLog {
           actor: event.actor ?? defaultActor(),
           action: event.action,
           subject: event.subject ?? null,
-          details: event.details ?? {},
+          details: typeof event.details === 'string' ? (JSON.parse(event.details) as Record<string, unknown>) : (event.details ?? {}),
           list_versions: event.list_versions ?? {},
           prev_hash: prevHash,
         };
@@ -167,7 +168,7 @@ export class AuditLog {
           versionsJson = JSON.stringify(versions);
         }
         const entry: AuditEntry = { ...base, hash: entryHash(base, versionsCanonical) };
-        values.push(entry.seq, entry.at, entry.actor, entry.action, entry.subject, JSON.stringify(entry.details), versionsJson, entry.prev_hash, entry.hash);
+        values.push(entry.seq, entry.at, entry.actor, entry.action, entry.subject, typeof event.details === 'string' ? event.details : JSON.stringify(entry.details), versionsJson, entry.prev_hash, entry.hash);
         entries.push(entry);
         prevHash = entry.hash;
       }
