@@ -4,7 +4,7 @@
 // `nameScore` is the hot path (no allocation); `compareNames` adds what an explanation needs.
 import { editDistance } from './distance.js';
 import { PairTable } from './pair-table.js';
-import type { PreparedName } from './prepare.js';
+import type { PreparedEntity, PreparedName } from './prepare.js';
 import { MAX_ALIGN, TokenKind, abbreviates, allowedEdits, popcount, sameOnset, sameOnsetCode, tokenSimilarity } from './tokens.js';
 
 /** The knobs of name comparison; every algorithm's values live in `algorithms.ts`. */
@@ -71,11 +71,16 @@ let merged: [number, number, number, number] | undefined;
 
 /** Similarity of two names in [0, 1] (numbers penalty included). */
 export function nameScore(q: PreparedName, c: PreparedName, w: NameWeights): number {
+  return scoreNames(q, -1, c, w);
+}
+
+/** `nameScore`, with the token-pair scores of the query's name number `qi` remembered (-1: none). */
+function scoreNames(q: PreparedName, qi: number, c: PreparedName, w: NameWeights): number {
   const factor = numbersDisagree(q, c) ? w.numberMismatch : 1;
   if (q.tokens.length === 0 || c.tokens.length === 0) return numbersOnlyScore(q, c) * factor;
   if (q.joined === c.joined) return factor;
   const loose = q.transliterated || c.transliterated;
-  const aligned = align(q, c, loose, w);
+  const aligned = align(q, qi, c, loose, w);
   const joined = q.tokens.length !== c.tokens.length ? joinedSimilarity(q.joined, c.joined, loose) : 0;
   return Math.max(aligned, joined) * factor;
 }
@@ -96,7 +101,7 @@ export function compareNames(q: PreparedName, c: PreparedName, w: NameWeights): 
     return { ...base, score: factor, joined: !same, pairs: same ? q.tokens.map((t) => ({ query: t, candidate: t, score: 1 })) : [] };
   }
   const loose = q.transliterated || c.transliterated;
-  const aligned = align(q, c, loose, w);
+  const aligned = align(q, -1, c, loose, w);
   const joined = q.tokens.length !== c.tokens.length ? joinedSimilarity(q.joined, c.joined, loose) : 0;
   if (joined > aligned) return { ...base, score: joined * factor, joined: true };
   const nq = Math.min(q.tokens.length, MAX_ALIGN);
@@ -142,26 +147,92 @@ function pairSimilarity(q: PreparedName, i: number, c: PreparedName, j: number, 
 }
 
 // Token-pair scores remembered while one query is screened: a query written in Arabic or Hangul has several
-// Latin renderings, a listed party several aliases, and their words meet again and again. Keyed by the
-// tokens' ids (query id with the comparison flags, listed id); one query's weights throughout.
-const pairTable = new PairTable();
+// Latin renderings, a listed party several aliases, and their words meet again and again. One row per listed
+// token (with its name's script flags), one column per query token (with its name's flags): a listed name
+// finds its rows once for all the query's names, then every token pair is read in place instead of hashed.
+// One query's weights throughout.
+const rowOf = new PairTable();
+let cells = new Float64Array(1 << 14);
+let rows = 0;
+/** Cells kept at most (8 MB); when full, the rows are forgotten. */
+const MAX_CELLS = 1 << 20;
+/** The query's names and, per name number, the column of each of its first MAX_ALIGN tokens. */
+let queryNames: readonly PreparedName[] = [];
+let queryColumns = new Int32Array(0);
+let width = 0;
+/** The listed name whose rows `rowStart` holds (their first cell, -1 for tokens not remembered). */
+let rowsName: PreparedName | undefined;
+const rowStart = new Int32Array(MAX_ALIGN);
 let remembering = 0;
-/** Ids at or above this are not remembered (the query key holds the id times 4 in 31 bits). */
+/** Ids at or above this are not remembered (row keys are 32-bit). */
 const MAX_KEY_ID = 2 ** 28;
 
-/** Run `fn` (the scoring of one query) with token-pair scores remembered, then forget them. */
-export function rememberPairs<T>(fn: () => T): T {
-  // a nested call forgets the outer call's pairs too: they are only a cache
-  pairTable.clear();
+/** Run `fn` (the scoring of `query`) with token-pair and name-pair scores remembered, then forget them. */
+export function rememberPairs<T>(query: PreparedEntity, fn: () => T): T {
+  // a nested call forgets the outer call's pairs too (they are only a cache; the outer call's names no longer
+  // match `queryNames`, so it goes on without)
+  forgetRows();
   nameTable.clear();
+  setColumns(query.names);
   remembering++;
   try {
     return fn();
   } finally {
     remembering--;
-    pairTable.clear();
+    forgetRows();
     nameTable.clear();
+    queryNames = [];
   }
+}
+
+function forgetRows(): void {
+  rowOf.clear();
+  rows = 0;
+  rowsName = undefined;
+}
+
+/** One column per distinct query token and flags (a word shared by several renderings is one column). */
+function setColumns(names: readonly PreparedName[]): void {
+  const columns = new Map<number, number>();
+  if (queryColumns.length < names.length * MAX_ALIGN) queryColumns = new Int32Array(names.length * MAX_ALIGN);
+  names.forEach((n, qi) => {
+    const flags = (n.transliterated ? 2 : 0) + (n.abjad ? 1 : 0);
+    for (let i = 0; i < n.tokens.length && i < MAX_ALIGN; i++) {
+      const key = n.ids[i] * 4 + flags;
+      let column = columns.get(key);
+      if (column === undefined) columns.set(key, (column = columns.size));
+      queryColumns[qi * MAX_ALIGN + i] = column;
+    }
+  });
+  queryNames = names;
+  width = columns.size;
+}
+
+/** Point `rowStart` at the rows of a listed name's first `nc` tokens, made (unknown: -1) when new. */
+function findRows(c: PreparedName, nc: number): void {
+  if (rowsName === c) return;
+  if ((rows + nc) * width > MAX_CELLS) forgetRows();
+  const flags = (c.transliterated ? 2 : 0) + (c.abjad ? 1 : 0);
+  for (let j = 0; j < nc; j++) {
+    const cid = c.ids[j];
+    if (cid >= MAX_KEY_ID) {
+      rowStart[j] = -1;
+      continue;
+    }
+    let start = rowOf.get(cid, flags);
+    if (start < 0) {
+      start = rows++ * width;
+      if (start + width > cells.length) {
+        const grown = new Float64Array(Math.max(cells.length * 2, start + width));
+        grown.set(cells);
+        cells = grown;
+      }
+      for (let k = 0; k < width; k++) cells[start + k] = -1;
+      rowOf.set(cid, flags, start);
+    }
+    rowStart[j] = start;
+  }
+  rowsName = c;
 }
 
 // Name-pair scores remembered the same way: the same party is listed by several lists, under the same names.
@@ -176,7 +247,7 @@ export function rememberedNameScore(q: PreparedName, qi: number, c: PreparedName
   if (remembering === 0 || key === undefined) return nameScore(q, c, w);
   let s = nameTable.get(qi, key);
   if (s < 0) {
-    s = nameScore(q, c, w);
+    s = scoreNames(q, qi, c, w);
     nameTable.set(qi, key, s);
   }
   return s;
@@ -187,22 +258,21 @@ export function rememberedNameScore(q: PreparedName, qi: number, c: PreparedName
  * one side may pair with one token on the other ("abdul rahman" ~ "abdulrahman"). Leaves the pairs in
  * the scratch buffers; returns the score.
  */
-function align(q: PreparedName, c: PreparedName, loose: boolean, w: NameWeights): number {
+function align(q: PreparedName, qi: number, c: PreparedName, loose: boolean, w: NameWeights): number {
   const nq = Math.min(q.tokens.length, MAX_ALIGN);
   const nc = Math.min(c.tokens.length, MAX_ALIGN);
   // abbreviation flags belong to one written name, not to the token: such pairs are not remembered
-  const cache = remembering > 0 && !q.abbreviated && !c.abbreviated;
-  const flags = (loose ? 2 : 0) + (q.abjad || c.abjad ? 1 : 0);
+  const cache = remembering > 0 && qi >= 0 && queryNames[qi] === q && !q.abbreviated && !c.abbreviated;
+  if (cache) findRows(c, nc);
   let alike = false;
   for (let i = 0; i < nq; i++) {
-    const qid = q.ids[i];
-    const qkey = cache && qid < MAX_KEY_ID ? qid * 4 + flags : -1;
+    const column = cache ? queryColumns[qi * MAX_ALIGN + i] : -1;
     for (let j = 0; j < nc; j++) {
-      const cid = c.ids[j];
-      let s = qkey >= 0 ? pairTable.get(qkey, cid) : -1;
+      const at = column >= 0 && rowStart[j] >= 0 ? rowStart[j] + column : -1;
+      let s = at >= 0 ? cells[at] : -1;
       if (s < 0) {
         s = pairSimilarity(q, i, c, j, loose, w);
-        if (qkey >= 0) pairTable.set(qkey, cid, s);
+        if (at >= 0) cells[at] = s;
       }
       sims[i * nc + j] = s;
       if (s > 0) alike = true;

@@ -137,7 +137,7 @@ export class Screener {
     const candidates = this.index.search(candidateQuery(q), { k: opts.candidates ?? DEFAULT_CANDIDATES, accept, minCoverage: opts.minCoverage ?? DEFAULT_MIN_COVERAGE });
     // score everything quietly, then explain only what is returned (from the same name comparisons)
     const scored: Array<{ doc: number; score: number; input: FeatureInput }> = [];
-    rememberPairs(() => {
+    rememberPairs(q, () => {
       for (const { doc } of candidates) {
         const input = featureInput(q, this.prepared[doc], algorithm.names, false);
         const score = quietScore(input, algorithm);
