@@ -156,7 +156,11 @@ export class CandidateIndex {
   private expand(token: string, exact: number, phonetic: string | undefined, fuzzy: boolean): void {
     this.found.length = 0;
     this.foundCredit.length = 0;
-    this.foundSerial++;
+    // stamps are Int32: start over long before they would wrap (as the search's)
+    if (++this.foundSerial > 0x3fff_ffff) {
+      this.foundStamp.fill(0);
+      this.foundSerial = 1;
+    }
     this.put(exact, CREDIT_EXACT);
     if (!fuzzy) return;
     if (token.length >= MIN_DELETE_LENGTH - 1) {

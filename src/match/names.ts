@@ -185,6 +185,11 @@ export function rememberPairs<T>(query: PreparedEntity, fn: () => T): T {
   }
 }
 
+/** The script flags a pair score depends on, per name: transliterated (2) and written without vowels (1). */
+function scriptFlags(n: PreparedName): number {
+  return (n.transliterated ? 2 : 0) + (n.abjad ? 1 : 0);
+}
+
 function forgetRows(): void {
   rowOf.clear();
   rows = 0;
@@ -196,7 +201,7 @@ function setColumns(names: readonly PreparedName[]): void {
   const columns = new Map<number, number>();
   if (queryColumns.length < names.length * MAX_ALIGN) queryColumns = new Int32Array(names.length * MAX_ALIGN);
   names.forEach((n, qi) => {
-    const flags = (n.transliterated ? 2 : 0) + (n.abjad ? 1 : 0);
+    const flags = scriptFlags(n);
     for (let i = 0; i < n.tokens.length && i < MAX_ALIGN; i++) {
       const key = n.ids[i] * 4 + flags;
       let column = columns.get(key);
@@ -212,7 +217,7 @@ function setColumns(names: readonly PreparedName[]): void {
 function findRows(c: PreparedName, nc: number): void {
   if (rowsName === c) return;
   if ((rows + nc) * width > MAX_CELLS) forgetRows();
-  const flags = (c.transliterated ? 2 : 0) + (c.abjad ? 1 : 0);
+  const flags = scriptFlags(c);
   for (let j = 0; j < nc; j++) {
     const cid = c.ids[j];
     if (cid >= MAX_KEY_ID) {
