@@ -79,6 +79,14 @@ describe('POST /match errors', () => {
     expectError(await call(`${api.url}/match/default`, { method: 'POST', raw: 'name=x', headers: { 'content-type': 'text/plain' } }), 415, /media type/);
   });
 
+  it('too many values of a property (422), or names in one query (400): saying the limit', async () => {
+    const many = (n: number, prefix: string) => Array.from({ length: n }, (_, i) => `${prefix} ${i}`);
+    expectError(await match({ queries: { q: { schema: 'Person', properties: { name: ['Ri Won Ho'], alias: many(51, 'Ri') } } } }), 422, /queries\.q\.properties\.alias must NOT have more than 50 items/);
+    expectError(await match({ queries: { q: { schema: 'Person', properties: { name: many(30, 'Ri'), alias: many(30, 'Ho') } } } }), 400, /60 names in one query .*at most 50/);
+    // at the limit: answered
+    assert.equal((await match({ queries: { q: { schema: 'Person', properties: { name: many(25, 'Ri'), alias: many(25, 'Ho') } } } })).status, 200);
+  });
+
   it('a body over the limit (1 MB): 413', async () => {
     const big = { queries: { q: { schema: 'Person', properties: { notes: ['x'.repeat(1_100_000)] } } } };
     expectError(await match(big), 413, /too large/);

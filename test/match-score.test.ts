@@ -3,7 +3,7 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { unXml } from '../src/sources/formats/un-xml.js';
-import { compare, queryFromRecord, QueryError, Screener, type ScreenQuery } from '../src/match/index.js';
+import { compare, MAX_QUERY_NAMES, queryFromRecord, QueryError, Screener, type ScreenQuery } from '../src/match/index.js';
 import { splitAnnotations } from '../src/match/annotations.js';
 import { latinVariants } from '../src/text/index.js';
 import { listFile, readAll } from './helpers.js';
@@ -149,6 +149,11 @@ test('bad input is refused with a reason', () => {
   assert.throws(() => queryFromRecord({ full_name: 'Ivan\u0000Petrov' }), /control characters/);
   assert.throws(() => queryFromRecord({ gender: 'male' }), /no name/);
   assert.throws(() => queryFromRecord({ full_name: 'Ivan', schema: 'Spaceship' }), /unknown schema/);
+  // every query name meets every candidate name: a query of hundreds of names would hold a screening thread for long
+  const screener = Screener.fromEntities([{ id: 'x', schema: 'Person', properties: { name: ['Ivan Petrov'] }, datasets: ['t'], referents: [], target: true }]);
+  const names = (n: number) => Array.from({ length: n }, (_, i) => `Ivan Petrov ${i}`);
+  assert.throws(() => screener.screen(person('Ivan Petrov', { alias: names(MAX_QUERY_NAMES) })), (err: Error) => err instanceof QueryError && /51 names in one query \(name, alias, previousName, weakAlias together; at most 50\)/.test(err.message));
+  assert.equal(screener.screen(person('Ivan Petrov', { alias: names(MAX_QUERY_NAMES - 1) }))[0]?.score, 1);
 });
 
 test('batch rows become clean queries: country names to codes, dates to ISO', () => {

@@ -4,7 +4,7 @@
 // name parts. The cleaned example is echoed back in the response's `query`.
 import { countryCode } from '../model/countries.js';
 import { getSchema, schemaProperties } from '../model/schema.js';
-import { normalizeDate, type ScreenQuery } from '../match/index.js';
+import { checkQueryNames, normalizeDate, QueryError, type ScreenQuery } from '../match/index.js';
 import { ApiError } from './errors.js';
 
 export interface EntityExample {
@@ -74,7 +74,7 @@ function rawValues(value: unknown): string[] {
 // As FtM's combine_names: a full name from its parts, in the usual written order
 const NAME_PARTS = ['firstName', 'secondName', 'middleName', 'fatherName', 'lastName'];
 
-/** Clean a query example; throws ApiError(400) for an unknown or non-matchable schema. */
+/** Clean a query example; throws ApiError(400) for an unknown or non-matchable schema, or too many names. */
 export function cleanExample(example: EntityExample): { query: ScreenQuery; echo: EntityExample } {
   const schemaName = example.schema;
   const schema = getSchema(schemaName);
@@ -96,6 +96,12 @@ export function cleanExample(example: EntityExample): { query: ScreenQuery; echo
   if (!properties.name && allowed.has('name')) {
     const full = NAME_PARTS.flatMap((p) => properties[p]?.slice(0, 1) ?? []).join(' ');
     if (full) properties.name = [full];
+  }
+  try {
+    checkQueryNames(properties);
+  } catch (err) {
+    if (err instanceof QueryError) throw new ApiError(400, `Cannot parse example entity: ${err.message}`);
+    throw err;
   }
   const query: ScreenQuery = { schema: schemaName, properties };
   const echo: EntityExample = { ...(example.id ? { id: example.id } : {}), schema: schemaName, properties };

@@ -118,7 +118,7 @@ const matchParams: Record<string, Schema> = {
 export const matchSchema = {
   summary: 'Query by example matcher',
   description:
-    'Match entities by a set of properties (name, birth date, nationality, identifiers...). Submit up to 100 example entities, each keyed by a name of your choice; each is answered under the same key. Request and response follow yente 5 (OpenSanctions).',
+    'Match entities by a set of properties (name, birth date, nationality, identifiers...). Submit up to 100 example entities, each keyed by a name of your choice; each is answered under the same key. At most 50 values per property and 50 names per example (name, alias, previousName and weakAlias together). Request and response follow yente 5 (OpenSanctions).',
   tags: ['Matching'],
   params: datasetParam,
   querystring: obj(matchParams, []),

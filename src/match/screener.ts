@@ -10,6 +10,7 @@ import { nameCachePath, readNameCache, writeNameCache } from './name-cache-file.
 import { featureInput, type FeatureInput } from './features.js';
 import { rememberPairs } from './names.js';
 import { quietScore, scoreInput, type Explanation } from './score.js';
+import { checkQueryNames } from './query.js';
 
 /** What is screened: the yente query shape (an FtM schema and properties). */
 export interface ScreenQuery {
@@ -122,8 +123,9 @@ export class Screener {
     for (let i = 0; i < this.prepared.length; i++) for (const n of this.prepared[i].names) yield { entity: i, latin: n.latin };
   }
 
-  /** Screen one query: results by descending score. */
+  /** Screen one query: results by descending score. Throws QueryError for a query of more than MAX_QUERY_NAMES names. */
   screen(query: ScreenQuery, opts: ScreenOptions = {}): ScreenResult[] {
+    checkQueryNames(query.properties);
     return this.screenPrepared(prepareEntity(query), opts);
   }
 
