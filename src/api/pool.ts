@@ -5,7 +5,7 @@
 import { Worker } from 'node:worker_threads';
 import { ThreadJobs } from '../match/thread-jobs.js';
 import { ApiError } from './errors.js';
-import type { FromWorker, Job, JobResults, SnapshotInfo, ToWorker } from './protocol.js';
+import type { FromWorker, Job, JobResults, MatchOutcome, SnapshotInfo, ToWorker } from './protocol.js';
 import type { WorkerInit } from './worker.js';
 
 class WorkerHandle {
@@ -159,18 +159,34 @@ export class ScreeningPool {
     );
   }
 
-  /** Run a job on the least busy worker of the serving generation; says which generation answered. */
+  /**
+   * Run a job on the least busy worker of the serving generation; says which generation answered. A match job
+   * of several queries is shared out among the workers that are idle, so one request's queries are screened
+   * side by side. Only idle ones: under load every worker is busy anyway, and a split request costs more CPU in
+   * all (20-query requests with 2 workers, 2026-11-29: 12 % more requests per second at 1 connection, 5 % fewer
+   * at 16 when every request was split).
+   */
   async run<K extends Job['op']>(job: Extract<Job, { op: K }>): Promise<{ value: JobResults[K]; generation: Generation }> {
     const gen = this.current;
     if (!gen || gen.workers.length === 0) throw new ApiError(503, 'Index not ready.');
-    const value = await this.jobs.run<JobResults[K]>(gen.workers, (handle, id) => handle.worker.postMessage({ kind: 'job', id, job } satisfies ToWorker), {
+    const match = job as Job;
+    const idle = match.op === 'match' && match.queries.length > 1 ? gen.workers.filter((w) => this.jobs.inFlight(w) === 0).length : 0;
+    if (match.op === 'match' && idle > 1) {
+      const parts = splitEvenly(match.queries, idle);
+      const answers = await Promise.all(parts.map((queries) => this.send<MatchOutcome[]>(gen, { ...match, queries })));
+      return { value: answers.flat() as JobResults[K], generation: gen };
+    }
+    return { value: await this.send<JobResults[K]>(gen, job), generation: gen };
+  }
+
+  private send<R>(gen: LiveGeneration, job: Job): Promise<R> {
+    return this.jobs.run<R>(gen.workers, (handle, id) => handle.worker.postMessage({ kind: 'job', id, job } satisfies ToWorker), {
       timeoutMs: this.opts.jobTimeoutMs ?? 30_000,
       onTimeout: (handle) => {
         this.opts.log.error({ op: job.op }, 'screening job timed out; replacing its worker');
         void handle.worker.terminate();
       },
     });
-    return { value, generation: gen };
   }
 
   /** Stop every worker (after the HTTP server has finished its requests). */
@@ -186,4 +202,16 @@ export class ScreeningPool {
     );
     await this.building?.catch(() => undefined);
   }
+}
+
+/** `items` in `n` consecutive parts of near-equal size (fewer when there are fewer items), in order. */
+export function splitEvenly<T>(items: readonly T[], n: number): T[][] {
+  const parts: T[][] = [];
+  const count = Math.min(n, items.length);
+  for (let p = 0, at = 0; p < count; p++) {
+    const size = Math.ceil((items.length - at) / (count - p));
+    parts.push(items.slice(at, at + size));
+    at += size;
+  }
+  return parts;
 }
