@@ -24,6 +24,22 @@ test('names: extra listed middle names cost little, a lone shared given name is 
   assert.ok(!compare('Mohammed', 'Mohammed Ali Hassan', { schema: 'Person' }).match);
 });
 
+test('a company named with business words only is no match for a listed company with a word of its own', () => {
+  for (const [query, listed] of [
+    ['Trading Company', 'Namchongang Trading Corporation'],
+    ['Bank', 'Bank Melli'],
+    ['General Trading LLC', 'Al Naser General Trading LLC'],
+    ['Shipping Company', 'Ocean Maritime Shipping Company'],
+  ]) {
+    const r = compare(company(query), company(listed));
+    assert.ok(!r.match && r.score <= 0.6, `${query} ~ ${listed}: ${r.score}`);
+  }
+  // the listed name's own word in the query, or a listed name of business words only: still a match
+  assert.ok(compare(company('Namchongang Trading'), company('Namchongang Trading Corporation')).match);
+  assert.equal(compare(company('Ocean Maritime Management'), company('Ocean Maritime Management Company Limited')).score, 1);
+  assert.equal(compare(company('General Trading Company'), company('General Trading Company LLC')).score, 1);
+});
+
 test('numbers in names must agree', () => {
   const r = compare(company('Marrowgate Leasing 3 Ltd'), company('Marrowgate Leasing 6 Ltd'));
   assert.ok(!r.match, `score ${r.score}`);

@@ -335,9 +335,12 @@ function align(q: PreparedName, qi: number, c: PreparedName, loose: boolean, w: 
   let normalC = 0;
   let leftQ = 0;
   let leftC = 0;
+  let pairedNormalQ = 0;
+  let leftWordsC = 0;
   for (let i = 0; i < nq; i++) {
     const k = q.kinds[i];
     if (k === TokenKind.Normal || k === TokenKind.Affiliation) normalQ++;
+    if (usedQ[i] && k === TokenKind.Normal) pairedNormalQ++;
     if (!usedQ[i]) {
       den += w.kind[k] * w.extraQuery;
       if (k !== TokenKind.Particle && k !== TokenKind.Initial) leftQ++;
@@ -347,6 +350,7 @@ function align(q: PreparedName, qi: number, c: PreparedName, loose: boolean, w: 
     const k = c.kinds[j];
     if (k === TokenKind.Normal || k === TokenKind.Affiliation) normalC++;
     if (usedC[j]) continue;
+    if (k === TokenKind.Normal || k === TokenKind.Generic) leftWordsC++;
     // a country in a company name means another subsidiary: as weighty as an unmatched query token
     if (k === TokenKind.Affiliation) den += w.kind[k] * w.extraQuery;
     else if (leftC < leftQ && k !== TokenKind.Particle && k !== TokenKind.Initial) {
@@ -364,6 +368,9 @@ function align(q: PreparedName, qi: number, c: PreparedName, loose: boolean, w: 
   // one shared token ("Mohammed") is no evidence that two multi-part names are the same (for companies
   // only when the query named more: a company's own word identifies it better than a given name)
   if (distinctive <= 1 && normalC > 1 && (!q.organisation || normalQ > 1)) score = Math.min(score, w.singleTokenCap);
+  // a company named with business words only ("Trading Company", "Bank") says nothing about which one it is: while
+  // the listed name keeps words of its own unmatched ("Namchongang Trading Corporation"), it is no match
+  if (q.organisation && !m && pairedNormalQ === 0 && leftWordsC > 0) score = Math.min(score, w.singleTokenCap);
   return score;
 }
 
