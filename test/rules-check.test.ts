@@ -166,6 +166,7 @@ test('malformed transactions fail with the field named', async () => {
     [{ parties: [{ schema: 'Spaceship', name: 'x' }] }, /^parties\[0\]\.schema: unknown FtM schema/],
     [{ parties: [{ schema: 'Vessel', imoNumber: '12345' }] }, /^parties\[0\]\.imoNumber: expected a 7-digit IMO number/],
     [{ parties: [{ schema: 'Person', imoNumber: '9123456' }] }, /^parties\[0\]\.imoNumber: schema Person has no IMO number/],
+    [{ parties: [{ name: 'Kim Jong Un', properties: { alias: Array.from({ length: 50 }, (_, i) => `Alias ${i}`) } }] }, /^parties\[0\]: 51 names in one query .*at most 50/],
     [{ route: { via: 'KG' } }, /^route\.via: expected an array/],
     [{ workers: [{ permitIssued: 'yesterday' }] }, /^workers\[0\]\.permitIssued: expected a date/],
     [{ ownership: [{ owner: 'A', owned: 'B', percentage: 150 }] }, /^ownership\[0\]\.percentage: expected a percentage/],

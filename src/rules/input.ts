@@ -3,6 +3,7 @@
 // with an error naming the field ("goods[0].hs: expected digits"), and unknown fields are refused
 // rather than ignored, so a misspelt "good" cannot turn into a silent clear.
 import { getSchema, schemaProperties } from '../model/schema.js';
+import { checkQueryNames, QueryError } from '../match/query.js';
 import { HsFormatError, normalizeHs } from './hs.js';
 import type { Transaction, TxGoods, TxLocation, TxOwnership, TxParty, TxRoute, TxWorker } from './types.js';
 
@@ -73,11 +74,18 @@ function party(raw: unknown, field: string): TxParty {
     properties[key] = values.map((v, k) => scalar(v, `${field}.${key}${Array.isArray(value) ? `[${k}]` : ''}`));
   }
   if (p.imoNumber !== undefined && !ftmProps.has('imoNumber')) throw new TransactionError(`${field}.imoNumber`, `schema ${schema} has no IMO number (use "Vessel")`);
+  const name = optString(p.name, `${field}.name`);
+  try {
+    checkQueryNames({ ...properties, name: [...(name ? [name] : []), ...(properties.name ?? [])] });
+  } catch (err) {
+    if (err instanceof QueryError) throw new TransactionError(field, err.message);
+    throw err;
+  }
   return {
     id: p.id === undefined ? undefined : scalar(p.id, `${field}.id`),
     role: optString(p.role, `${field}.role`)?.toLowerCase(),
     schema,
-    name: optString(p.name, `${field}.name`),
+    name,
     country: optString(p.country, `${field}.country`),
     address: optString(p.address, `${field}.address`),
     imoNumber: p.imoNumber === undefined ? undefined : imo(p.imoNumber, `${field}.imoNumber`),
