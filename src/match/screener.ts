@@ -82,7 +82,8 @@ export class Screener {
     this.prepared = entities.map((e) => prepareEntity(e, names));
     for (const p of this.prepared) for (const n of p.names) markComparable(n);
     entities.forEach((e, i) => this.byId.set(e.id, i));
-    this.index = CandidateIndex.build(this.prepared.map(indexDocument));
+    // one document at a time: each dies young, instead of all 40,000 being promoted to the old generation together
+    this.index = CandidateIndex.build(indexDocuments(this.prepared));
     this.namesPrepared = names.misses;
     writeNameCache(nameCacheFile, names);
     this.buildMs = performance.now() - start;
@@ -178,6 +179,10 @@ export class Screener {
       return true;
     };
   }
+}
+
+function* indexDocuments(prepared: readonly PreparedEntity[]): Generator<IndexDocument> {
+  for (const p of prepared) yield indexDocument(p);
 }
 
 function indexDocument(p: PreparedEntity): IndexDocument {
