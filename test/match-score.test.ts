@@ -38,6 +38,8 @@ test('a company named with business words only is no match for a listed company 
   assert.ok(compare(company('Namchongang Trading'), company('Namchongang Trading Corporation')).match);
   assert.equal(compare(company('Ocean Maritime Management'), company('Ocean Maritime Management Company Limited')).score, 1);
   assert.equal(compare(company('General Trading Company'), company('General Trading Company LLC')).score, 1);
+  // a country among the words matched narrows it enough for a review
+  assert.ok(compare(company('Iranian Oil'), company('National Iranian Oil Company')).match);
 });
 
 test('numbers in names must agree', () => {

@@ -335,12 +335,12 @@ function align(q: PreparedName, qi: number, c: PreparedName, loose: boolean, w: 
   let normalC = 0;
   let leftQ = 0;
   let leftC = 0;
-  let pairedNormalQ = 0;
+  let pairedOwnQ = 0;
   let leftWordsC = 0;
   for (let i = 0; i < nq; i++) {
     const k = q.kinds[i];
     if (k === TokenKind.Normal || k === TokenKind.Affiliation) normalQ++;
-    if (usedQ[i] && k === TokenKind.Normal) pairedNormalQ++;
+    if (usedQ[i] && (k === TokenKind.Normal || k === TokenKind.Affiliation)) pairedOwnQ++;
     if (!usedQ[i]) {
       den += w.kind[k] * w.extraQuery;
       if (k !== TokenKind.Particle && k !== TokenKind.Initial) leftQ++;
@@ -369,8 +369,9 @@ function align(q: PreparedName, qi: number, c: PreparedName, loose: boolean, w: 
   // only when the query named more: a company's own word identifies it better than a given name)
   if (distinctive <= 1 && normalC > 1 && (!q.organisation || normalQ > 1)) score = Math.min(score, w.singleTokenCap);
   // a company named with business words only ("Trading Company", "Bank") says nothing about which one it is: while
-  // the listed name keeps words of its own unmatched ("Namchongang Trading Corporation"), it is no match
-  if (q.organisation && !m && pairedNormalQ === 0 && leftWordsC > 0) score = Math.min(score, w.singleTokenCap);
+  // the listed name keeps words of its own unmatched ("Namchongang Trading Corporation"), it is no match. A country
+  // among the words matched narrows it enough to review ("Iranian Oil" ~ "National Iranian Oil Company")
+  if (q.organisation && !m && pairedOwnQ === 0 && leftWordsC > 0) score = Math.min(score, w.singleTokenCap);
   return score;
 }
 
