@@ -162,23 +162,15 @@ function rssMb(pid: number): number {
   return m ? Number(m[1]) / 1024 : NaN;
 }
 
-interface Scenario {
+/** One measured scenario: what the load generator measured, with where it sits in the table. */
+type Scenario = LoadRun & {
   workers: number;
   queries: number;
   connections: number;
-  rps: number;
   qps: number;
-  p50: number;
-  p90: number;
-  p99: number;
-  max: number;
-  mean: number;
+  /** Errors and non-2xx answers. */
   failed: number;
-  total: number;
-  /** CPU per completed request (ms): the server process, and the benchmark process (autocannon). */
-  serverCpu: number;
-  loadCpu: number;
-}
+};
 
 /** Request bodies, `size` consecutive queries each: as many as `queries` holds. */
 function bodies(queries: ScreenQuery[], size: number): string[] {
@@ -308,22 +300,7 @@ async function scenario(url: string, pid: number, cursor: Cursor, workers: numbe
   const { pool, from } = cursor.take(size);
   const r = await load(url, pid, pool, connections, DURATION, from);
   cursor.advance(size, from, r.sent);
-  const row: Scenario = {
-    workers,
-    queries: size,
-    connections,
-    rps: r.rps,
-    qps: r.rps * size,
-    p50: r.p50,
-    p90: r.p90,
-    p99: r.p99,
-    max: r.max,
-    mean: r.mean,
-    failed: r.errors + r.non2xx,
-    total: r.total,
-    serverCpu: r.serverCpu,
-    loadCpu: r.loadCpu,
-  };
+  const row: Scenario = { ...r, workers, queries: size, connections, qps: r.rps * size, failed: r.errors + r.non2xx };
   console.log(
     `${workers} workers, ${size} queries × ${connections} connections: ${row.rps.toFixed(0)} req/s, ${row.qps.toFixed(0)} queries/s, p50 ${row.p50} ms, p99 ${row.p99} ms, failed ${row.failed}; CPU per request: server ${ms(row.serverCpu)} ms, load generator ${ms(row.loadCpu)} ms`,
   );

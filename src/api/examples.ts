@@ -4,7 +4,7 @@
 // name parts. The cleaned example is echoed back in the response's `query`.
 import { countryCode } from '../model/countries.js';
 import { getSchema, schemaProperties } from '../model/schema.js';
-import { checkQueryNames, normalizeDate, QueryError, type ScreenQuery } from '../match/index.js';
+import { normalizeDate, tooManyNames, type ScreenQuery } from '../match/index.js';
 import { ApiError } from './errors.js';
 
 export interface EntityExample {
@@ -97,12 +97,8 @@ export function cleanExample(example: EntityExample): { query: ScreenQuery; echo
     const full = NAME_PARTS.flatMap((p) => properties[p]?.slice(0, 1) ?? []).join(' ');
     if (full) properties.name = [full];
   }
-  try {
-    checkQueryNames(properties);
-  } catch (err) {
-    if (err instanceof QueryError) throw new ApiError(400, `Cannot parse example entity: ${err.message}`);
-    throw err;
-  }
+  const tooMany = tooManyNames(properties);
+  if (tooMany) throw new ApiError(400, `Cannot parse example entity: ${tooMany}`);
   const query: ScreenQuery = { schema: schemaName, properties };
   const echo: EntityExample = { ...(example.id ? { id: example.id } : {}), schema: schemaName, properties };
   return { query, echo };

@@ -170,11 +170,13 @@ export class ScreeningPool {
     const gen = this.current;
     if (!gen || gen.workers.length === 0) throw new ApiError(503, 'Index not ready.');
     const match = job as Job;
-    const idle = match.op === 'match' && match.queries.length > 1 ? gen.workers.filter((w) => this.jobs.inFlight(w) === 0).length : 0;
-    if (match.op === 'match' && idle > 1) {
-      const parts = splitEvenly(match.queries, idle);
-      const answers = await Promise.all(parts.map((queries) => this.send<MatchOutcome[]>(gen, { ...match, queries })));
-      return { value: answers.flat() as JobResults[K], generation: gen };
+    if (match.op === 'match' && match.queries.length > 1) {
+      const idle = gen.workers.filter((w) => this.jobs.inFlight(w) === 0).length;
+      if (idle > 1) {
+        const parts = splitEvenly(match.queries, idle);
+        const answers = await Promise.all(parts.map((queries) => this.send<MatchOutcome[]>(gen, { ...match, queries })));
+        return { value: answers.flat() as JobResults[K], generation: gen };
+      }
     }
     return { value: await this.send<JobResults[K]>(gen, job), generation: gen };
   }

@@ -10,7 +10,7 @@ import { DEFAULT_THRESHOLD, Screener, type ScreenOptions, type ScreenQuery, type
 export { Screener, DEFAULT_THRESHOLD, DEFAULT_LIMIT, DEFAULT_CUTOFF, DEFAULT_CANDIDATES } from './screener.js';
 export type { ScreenQuery, ScreenOptions, ScreenResult } from './screener.js';
 export type { Explanation } from './score.js';
-export { queryFromRecord, queryFromName, normalizeSchema, checkName, checkQueryNames, MAX_QUERY_NAMES, QueryError, type QueryRecord } from './query.js';
+export { queryFromRecord, queryFromName, normalizeSchema, checkName, checkQueryNames, tooManyNames, MAX_QUERY_NAMES, QueryError, type QueryRecord } from './query.js';
 export { algorithmNames, getAlgorithm, resolveAlgorithm, withOverrides, DEFAULT_ALGORITHM, type Algorithm, type ConfigVar } from './algorithms.js';
 export { nameCachePath } from './name-cache-file.js';
 export { prepareEntity, normalizeDate, normalizeIdentifier, type PreparedEntity, type PreparedName } from './prepare.js';

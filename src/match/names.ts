@@ -339,8 +339,10 @@ function align(q: PreparedName, qi: number, c: PreparedName, loose: boolean, w: 
   let leftWordsC = 0;
   for (let i = 0; i < nq; i++) {
     const k = q.kinds[i];
-    if (k === TokenKind.Normal || k === TokenKind.Affiliation) normalQ++;
-    if (usedQ[i] && (k === TokenKind.Normal || k === TokenKind.Affiliation)) pairedOwnQ++;
+    if (k === TokenKind.Normal || k === TokenKind.Affiliation) {
+      normalQ++;
+      if (usedQ[i]) pairedOwnQ++;
+    }
     if (!usedQ[i]) {
       den += w.kind[k] * w.extraQuery;
       if (k !== TokenKind.Particle && k !== TokenKind.Initial) leftQ++;

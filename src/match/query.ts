@@ -60,11 +60,17 @@ export function checkName(value: string, column = 'name'): string {
  */
 export const MAX_QUERY_NAMES = 50;
 
-/** Throws QueryError when a query carries more written names than one screening should compare. */
-export function checkQueryNames(properties: Record<string, readonly string[] | undefined>): void {
+/** What is wrong when a query carries more written names than one screening should compare; undefined when nothing is. */
+export function tooManyNames(properties: Record<string, readonly string[] | undefined>): string | undefined {
   let names = 0;
   for (const prop of NAME_PROPS) names += properties[prop]?.length ?? 0;
-  if (names > MAX_QUERY_NAMES) throw new QueryError(`${names} names in one query (${NAME_PROPS.join(', ')} together; at most ${MAX_QUERY_NAMES})`);
+  return names > MAX_QUERY_NAMES ? `${names} names in one query (${NAME_PROPS.join(', ')} together; at most ${MAX_QUERY_NAMES})` : undefined;
+}
+
+/** Throws QueryError when a query carries more written names than one screening should compare. */
+export function checkQueryNames(properties: Record<string, readonly string[] | undefined>): void {
+  const problem = tooManyNames(properties);
+  if (problem) throw new QueryError(problem);
 }
 
 function str(v: unknown): string | undefined {

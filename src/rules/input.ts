@@ -3,7 +3,7 @@
 // with an error naming the field ("goods[0].hs: expected digits"), and unknown fields are refused
 // rather than ignored, so a misspelt "good" cannot turn into a silent clear.
 import { getSchema, schemaProperties } from '../model/schema.js';
-import { checkQueryNames, QueryError } from '../match/query.js';
+import { tooManyNames } from '../match/query.js';
 import { HsFormatError, normalizeHs } from './hs.js';
 import type { Transaction, TxGoods, TxLocation, TxOwnership, TxParty, TxRoute, TxWorker } from './types.js';
 
@@ -75,12 +75,8 @@ function party(raw: unknown, field: string): TxParty {
   }
   if (p.imoNumber !== undefined && !ftmProps.has('imoNumber')) throw new TransactionError(`${field}.imoNumber`, `schema ${schema} has no IMO number (use "Vessel")`);
   const name = optString(p.name, `${field}.name`);
-  try {
-    checkQueryNames({ ...properties, name: [...(name ? [name] : []), ...(properties.name ?? [])] });
-  } catch (err) {
-    if (err instanceof QueryError) throw new TransactionError(field, err.message);
-    throw err;
-  }
+  const tooMany = tooManyNames({ ...properties, name: [...(name ? [name] : []), ...(properties.name ?? [])] });
+  if (tooMany) throw new TransactionError(field, tooMany);
   return {
     id: p.id === undefined ? undefined : scalar(p.id, `${field}.id`),
     role: optString(p.role, `${field}.role`)?.toLowerCase(),
