@@ -57,15 +57,15 @@ export function openDb(file = databasePath()): Db {
 }
 
 /**
- * Apply a module's migrations once each. Every module (lists, cases, audit, keys) owns a named, append-only
- * list, so the order modules are loaded in never matters.
- */
-/**
  * Which migration steps each module has applied: one table for the list store (here, synchronous) and the
  * work stores (`migrateSql`, asynchronous, SQLite or PostgreSQL), so both read the same record.
  */
 export const MIGRATIONS_TABLE_DDL = 'CREATE TABLE IF NOT EXISTS schema_migrations (module TEXT NOT NULL, step INTEGER NOT NULL, applied_at TEXT NOT NULL, PRIMARY KEY (module, step))';
 
+/**
+ * Apply a module's migrations once each. Every module (lists, cases, audit, keys) owns a named, append-only
+ * list, so the order modules are loaded in never matters.
+ */
 export function migrate(db: Db, module: string, migrations: string[]): void {
   db.exec(MIGRATIONS_TABLE_DDL);
   const done = new Set(
