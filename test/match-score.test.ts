@@ -24,12 +24,21 @@ test('names: extra listed middle names cost little, a lone shared given name is 
   assert.ok(!compare('Mohammed', 'Mohammed Ali Hassan', { schema: 'Person' }).match);
 });
 
-test('a company named with business words only is no match for a listed company with a word of its own', () => {
+test('a company named with business words or a country only is no match for a listed company with a word of its own', () => {
   for (const [query, listed] of [
     ['Trading Company', 'Namchongang Trading Corporation'],
     ['Bank', 'Bank Melli'],
     ['General Trading LLC', 'Al Naser General Trading LLC'],
     ['Shipping Company', 'Ocean Maritime Shipping Company'],
+    // sector words are business words too
+    ['Oil Company', 'Rosneft Oil Company'],
+    ['Steel', 'Korea Daesong Steel'],
+    // a country alone, also one the country lookup leaves out as ambiguous, names no company
+    ['Iran', 'Bank of Iran'],
+    ['Syria', 'Commercial Bank of Syria'],
+    ['Korea', 'Korea Kwangson Banking Corp'],
+    // a country with business words, while the listed name keeps a word of its own
+    ['Korea Steel', 'Korea Daesong Steel'],
   ]) {
     const r = compare(company(query), company(listed));
     assert.ok(!r.match && r.score <= 0.6, `${query} ~ ${listed}: ${r.score}`);
@@ -38,8 +47,12 @@ test('a company named with business words only is no match for a listed company 
   assert.ok(compare(company('Namchongang Trading'), company('Namchongang Trading Corporation')).match);
   assert.equal(compare(company('Ocean Maritime Management'), company('Ocean Maritime Management Company Limited')).score, 1);
   assert.equal(compare(company('General Trading Company'), company('General Trading Company LLC')).score, 1);
-  // a country among the words matched narrows it enough for a review
+  // a country with business words narrows it enough for a review when the listed name keeps no word of its own
   assert.ok(compare(company('Iranian Oil'), company('National Iranian Oil Company')).match);
+  // a word of its own, without the country or sector words of the listed name: still a match
+  assert.ok(compare(company('Rosneft'), company('Rosneft Oil Company')).match);
+  assert.ok(compare(company('Kwangson Banking Corporation'), company('Korea Kwangson Banking Corp')).match);
+  assert.ok(compare(company('Daesong Steel'), company('Korea Daesong Steel')).match);
 });
 
 test('numbers in names must agree', () => {

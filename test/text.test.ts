@@ -216,12 +216,12 @@ test('Chinese company names meet their English names on the lists', () => {
 
 test('legal forms: ООО, OOO, LLC, TOV, Ltd, GmbH are one class; JSC forms another', () => {
   const form = (name: string) => nameParts(latinVariants(name)[0], 'Company');
-  for (const name of ['ООО «Ромашка»', 'OOO Romashka', 'Romashka LLC', 'ТОВ Ромашка', 'TOV Romashka', 'Romashka Ltd', 'Romashka GmbH', 'Romashka Limited Liability Company', 'Общество с ограниченной ответственностью «Ромашка»']) {
+  for (const name of ['ООО «Ромашка»', 'OOO Romashka', 'Romashka LLC', 'ТОВ Ромашка', 'TOV Romashka', 'ТАА Ромашка', 'Romashka Ltd', 'Romashka GmbH', 'Romashka Limited Liability Company', 'Общество с ограниченной ответственностью «Ромашка»', 'Obschestvo s Ogranichennoy Otvetstvennostyu Romashka']) {
     const p = form(name);
     assert.deepEqual(p.legalForms, ['llc'], name);
     assert.deepEqual(p.core, ['romashka'], name);
   }
-  for (const name of ['ПАО Ромашка', 'PAO Romashka', 'PJSC Romashka', 'Romashka JSC', 'АО Ромашка', 'ЗАО Ромашка', 'Romashka AG', 'Romashka S.A.', '株式会社ロマシュカ']) {
+  for (const name of ['ПАО Ромашка', 'PAO Romashka', 'PJSC Romashka', 'Romashka JSC', 'АО Ромашка', 'ЗАО Ромашка', 'ААТ Ромашка', 'Otkrytoe Aktsionernoe Obschestvo Romashka', 'Romashka AG', 'Romashka S.A.', '株式会社ロマシュカ']) {
     assert.deepEqual(form(name).legalForms, ['jsc'], name);
   }
   assert.deepEqual(form('Acme Trading Co., Ltd.').legalForms, ['llc']);

@@ -5,7 +5,7 @@
 import { editDistance } from './distance.js';
 import { PairTable } from './pair-table.js';
 import type { PreparedEntity, PreparedName } from './prepare.js';
-import { MAX_ALIGN, TokenKind, abbreviates, allowedEdits, popcount, sameOnset, sameOnsetCode, tokenSimilarity } from './tokens.js';
+import { MAX_ALIGN, NameRole, TokenKind, abbreviates, allowedEdits, nameRole, popcount, sameOnset, sameOnsetCode, tokenSimilarity } from './tokens.js';
 
 /** The knobs of name comparison; every algorithm's values live in `algorithms.ts`. */
 export interface NameWeights {
@@ -335,13 +335,20 @@ function align(q: PreparedName, qi: number, c: PreparedName, loose: boolean, w: 
   let normalC = 0;
   let leftQ = 0;
   let leftC = 0;
-  let pairedOwnQ = 0;
   let leftWordsC = 0;
+  let leftOwnC = 0;
+  // what the query's paired words say about which company it names (organisations only)
+  let pairedOwnQ = 0;
+  let pairedPlaceQ = 0;
+  let pairedBusinessQ = 0;
   for (let i = 0; i < nq; i++) {
     const k = q.kinds[i];
-    if (k === TokenKind.Normal || k === TokenKind.Affiliation) {
-      normalQ++;
-      if (usedQ[i]) pairedOwnQ++;
+    if (k === TokenKind.Normal || k === TokenKind.Affiliation) normalQ++;
+    if (usedQ[i] && q.organisation) {
+      const role = nameRole(q.tokens[i], k);
+      if (role === NameRole.Own) pairedOwnQ++;
+      else if (role === NameRole.Place) pairedPlaceQ++;
+      else if (role === NameRole.Business) pairedBusinessQ++;
     }
     if (!usedQ[i]) {
       den += w.kind[k] * w.extraQuery;
@@ -353,6 +360,7 @@ function align(q: PreparedName, qi: number, c: PreparedName, loose: boolean, w: 
     if (k === TokenKind.Normal || k === TokenKind.Affiliation) normalC++;
     if (usedC[j]) continue;
     if (k === TokenKind.Normal || k === TokenKind.Generic) leftWordsC++;
+    if (k === TokenKind.Normal) leftOwnC++;
     // a country in a company name means another subsidiary: as weighty as an unmatched query token
     if (k === TokenKind.Affiliation) den += w.kind[k] * w.extraQuery;
     else if (leftC < leftQ && k !== TokenKind.Particle && k !== TokenKind.Initial) {
@@ -370,10 +378,14 @@ function align(q: PreparedName, qi: number, c: PreparedName, loose: boolean, w: 
   // one shared token ("Mohammed") is no evidence that two multi-part names are the same (for companies
   // only when the query named more: a company's own word identifies it better than a given name)
   if (distinctive <= 1 && normalC > 1 && (!q.organisation || normalQ > 1)) score = Math.min(score, w.singleTokenCap);
-  // a company named with business words only ("Trading Company", "Bank") says nothing about which one it is: while
-  // the listed name keeps words of its own unmatched ("Namchongang Trading Corporation"), it is no match. A country
-  // among the words matched narrows it enough to review ("Iranian Oil" ~ "National Iranian Oil Company")
-  if (q.organisation && !m && pairedOwnQ === 0 && leftWordsC > 0) score = Math.min(score, w.singleTokenCap);
+  // a company named without a word of its own, with business words or a country only ("Trading Company", "Steel",
+  // "Iran", "Korea"), says nothing about which one it is: while the listed name keeps words unmatched ("Namchongang
+  // Trading Corporation", "Bank of Iran"), it is no match. A country with business words narrows it enough to review
+  // when the listed name keeps no word of its own ("Iranian Oil" ~ "National Iranian Oil Company"; not "Korea Steel" ~
+  // "Korea Daesong Steel")
+  if (q.organisation && !m && pairedOwnQ === 0 && leftWordsC > 0 && !(pairedPlaceQ > 0 && pairedBusinessQ > 0 && leftOwnC === 0)) {
+    score = Math.min(score, w.singleTokenCap);
+  }
   return score;
 }
 

@@ -34,6 +34,13 @@ const GENERIC = new Set(
     'solutions systems bank foundation organization organisation institute association society national united ' +
     'first new world overseas worldwide marine maritime transport transportation navigation ocean energy resources ' +
     'agency agencies office center centre network brothers bros sons and ' +
+    // sectors: the words the translated renderings give (src/text/translate.ts) and their kin
+    'oil gas petroleum petrochemical petrochemicals fuel fuels steel metal metals mining minerals chemical chemicals ' +
+    'insurance banking finance financial capital securities credit power electric electrical electronics machinery ' +
+    'equipment motors automotive airlines aviation textile textiles garment garments pharmaceutical pharmaceuticals ' +
+    'food foods foodstuff foodstuffs agriculture agricultural agro fishery fisheries timber hotel hotels printing ' +
+    'shipyard coffee rubber plastic plastics cement marketing building properties property plant factory contracting ' +
+    'telecom telecommunications media ' +
     'societe sociedad societa gesellschaft compania compagnie handels handel firma ' +
     'obshchestvo tovarishchestvo predpriyatie kompaniya'
   ).split(' '),
@@ -43,7 +50,26 @@ const GENERIC = new Set(
 export const MAX_ALIGN = 12;
 
 /** Group words that are not countries, and country abbreviations too short for the country lookup of every token. */
-const AFFILIATION = new Set(['holding', 'holdings', 'uk', 'usa', 'uae']);
+const GROUP_WORDS = new Set(['holding', 'holdings']);
+const AFFILIATION = new Set([...GROUP_WORDS, 'uk', 'usa', 'uae']);
+/** Countries the country lookup leaves out because the name stands for two ("Korea"): still places, not names. */
+const AMBIGUOUS_PLACES = new Set(['korea']);
+
+/** What a word of a company's name says about which company it is: its own word, a place, a business word, or nothing. */
+export const enum NameRole {
+  Own = 0,
+  Place = 1,
+  Business = 2,
+  None = 3,
+}
+
+/** The role of a token of a company's name, from its kind (see the naming rule of `align` in names.ts). */
+export function nameRole(token: string, kind: TokenKind): NameRole {
+  if (kind === TokenKind.Normal) return AMBIGUOUS_PLACES.has(token) ? NameRole.Place : NameRole.Own;
+  if (kind === TokenKind.Generic) return NameRole.Business;
+  if (kind === TokenKind.Affiliation) return GROUP_WORDS.has(token) ? NameRole.Business : NameRole.Place;
+  return NameRole.None;
+}
 
 /** The kind of a cleaned Latin token; `organisation` turns on generic-word and territory handling. */
 export function tokenKind(token: string, organisation: boolean): TokenKind {

@@ -15,9 +15,10 @@ export type LegalClass = 'llc' | 'jsc' | 'plc' | 'corp' | 'partnership' | 'freez
 // lower case, dots and brackets gone, "S.A." → "s a").
 const LATIN_FORMS: Record<LegalClass | 'ltd', string> = {
   llc:
-    'llc, l l c, limited liability company, limited liability co, ltd liability co, pllc, lc, ooo, tov, too, odo, gmbh, mbh, ' +
+    'llc, l l c, limited liability company, limited liability co, ltd liability co, pllc, lc, ooo, tov, too, odo, taa, gmbh, mbh, ' +
     'gesellschaft mit beschrankter haftung, sarl, s a r l, srl, s r l, sp z o o, sp zoo, sro, s r o, spol s r o, ltda, eood, ood, doo, ' +
     'd o o, kft, bv, b v, besloten vennootschap, aps, ug, tob, ooo, obshchestvo s ogranichennoy otvetstvennostyu, ' +
+    'obschestvo s ogranichennoy otvetstvennostyu, ' +
     'tovarystvo z obmezhenoyu vidpovidalnistyu, fzllc, fz llc, llc fz, yugen kaisha, godo kaisha, yuhan hoesa, sp z oo, ' +
     'spolka z ograniczona odpowiedzialnoscia, korlatolt felelossegu tarsasag, sl, s l, slu, s l u, eurl, suarl, ou, uab, sia, ' +
     'ltd sti, limited sirketi, cia ltda, eirl, bvba, sprl, ivs, ehf, gmbh and co, societe a responsabilite limitee, ' +
@@ -27,12 +28,13 @@ const LATIN_FORMS: Record<LegalClass | 'ltd', string> = {
     'bhd, co ltd, company limited, co limited, bm, b m, private ltd, pte, pvt, pty, ltd co, youxian gongsi, pt, p t, ' +
     'perseroan terbatas, opc, one person company',
   jsc:
-    'jsc, ojsc, cjsc, pjsc, zao, oao, pao, nao, ao, pat, prat, chao, at, zat, vat, pjsc, ad, a d, ag, sa, s a, spa, s p a, ' +
+    'jsc, ojsc, cjsc, pjsc, zao, oao, pao, nao, ao, pat, prat, chao, at, zat, vat, aat, pjsc, ad, a d, ag, sa, s a, spa, s p a, ' +
     'nv, n v, naamloze vennootschap, as, a s, asa, ab, oy, oyj, kk, k k, kabushiki kaisha, kabushiki gaisha, jusik hoesa, jusikhoesa, ' +
     'joint stock company, public joint stock company, closed joint stock company, open joint stock company, joint stock co, ' +
     'aktiengesellschaft, societe anonyme, sociedad anonima, sae, s a e, sal, s a l, psc, p s c, bsc, qsc, qpsc, saog, saoc, ' +
     'sab de cv, sa de cv, aktsionernoe obshchestvo, publichnoe aktsionernoe obshchestvo, zakrytoe aktsionernoe obshchestvo, ' +
-    'otkrytoe aktsionernoe obshchestvo, aktsionerne tovarystvo, pryvatne aktsionerne tovarystvo, publichne aktsionerne tovarystvo, ' +
+    'otkrytoe aktsionernoe obshchestvo, aktsionernoe obschestvo, publichnoe aktsionernoe obschestvo, zakrytoe aktsionernoe obschestvo, ' +
+    'otkrytoe aktsionernoe obschestvo, aktsionerne tovarystvo, pryvatne aktsionerne tovarystvo, publichne aktsionerne tovarystvo, ' +
     'tas, a s, sirketi, gufen youxian gongsi, jusikhoesa, sas, s a s, sasu, sac, s a c, saa, sa de cv, s a de c v, s a b de c v, ' +
     'sa de c v, d d, dd, zrt, nyrt, tbk, pt tbk, sapa, ca, c a, abp, societe par actions simplifiee, sa de cv, ' +
     'anonim sirketi, akciova spolocnost, akciova spolecnost, spolka akcyjna, aktsiaselts, akcine bendrove',
@@ -53,7 +55,7 @@ const LATIN_FORMS: Record<LegalClass | 'ltd', string> = {
 
 /** Forms that are also ordinary words or particles ("as", "at", "co", "sa", "ab"): only at the start or end of a name. */
 const EDGE_ONLY = new Set(
-  'ao at ad ag sa as ab co oy kk nv bv pp ip pe ie ep ek eg ug lp lc kg dp kp fz pat vat sal sae pty pte pvt sdn bhd too ood doo spa asa cia cie tov tob bm psc bsc tas odo nao ano nko mup gup sue scs chp spd kaisha gongsi hoesa'.split(' '),
+  'ao at ad ag sa as ab co oy kk nv bv pp ip pe ie ep ek eg ug lp lc kg dp kp fz pat vat aat taa sal sae pty pte pvt sdn bhd too ood doo spa asa cia cie tov tob bm psc bsc tas odo nao ano nko mup gup sue scs chp spd kaisha gongsi hoesa'.split(' '),
 );
 
 const FORMS = new Map<string, LegalClass>();
@@ -86,11 +88,17 @@ const FORM_COUNTRY_TABLE: Array<[string, string]> = [
   ['sro, s r o, spol s r o, v o s, akciova spolocnost, akciova spolecnost', 'cz sk'],
   ['ltda, cia ltda', 'br pt co cl ec bo py uy ve ao mz'],
   ['sa de cv, s a de c v, sab de cv, s a b de c v, sa de c v, s de rl, s de r l', 'mx sv hn gt'],
-  ['ooo, obshchestvo s ogranichennoy otvetstvennostyu', 'ru by uz kg tj'],
-  ['zao, oao, pao, nao, aktsionernoe obshchestvo, publichnoe aktsionernoe obshchestvo, zakrytoe aktsionernoe obshchestvo, otkrytoe aktsionernoe obshchestvo', 'ru'],
+  // (and щ romanized 'sch', as some lists write it)
+  ['ooo, obshchestvo s ogranichennoy otvetstvennostyu, obschestvo s ogranichennoy otvetstvennostyu', 'ru by uz kg tj'],
+  [
+    'zao, oao, pao, nao, aktsionernoe obshchestvo, publichnoe aktsionernoe obshchestvo, zakrytoe aktsionernoe obshchestvo, otkrytoe aktsionernoe obshchestvo, ' +
+      'aktsionernoe obschestvo, publichnoe aktsionernoe obschestvo, zakrytoe aktsionernoe obschestvo, otkrytoe aktsionernoe obschestvo',
+    'ru',
+  ],
   ['tov, tob, tovarystvo z obmezhenoyu vidpovidalnistyu, pat, prat, aktsionerne tovarystvo, pryvatne aktsionerne tovarystvo, publichne aktsionerne tovarystvo, fop', 'ua'],
   ['too', 'kz'],
-  ['odo', 'by'],
+  // Belarusian: ААТ (adkrytae aktsyyanernae tavarystva, open joint-stock), ТАА (limited liability)
+  ['odo, aat, taa', 'by'],
   ['eood, ood, ead', 'bg'],
   ['doo, d o o', 'rs ba me si hr mk'],
   ['d d, dd', 'si hr ba'],
