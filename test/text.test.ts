@@ -135,6 +135,25 @@ test('Arabic and Persian: the spellings lists use, and a canonical form Latin sp
   assertHas('التواب', 'al tawab');
   assertHas('بيان', 'bayan');
   assert.equal(compare(queryFromName('رشيد طعان كاظم', 'Person'), queryFromName('Rashid Taan Kathim', 'Person')).match, true);
+  // a word and الله or الدين after it are one name, joined as lists write it or apart; also written joined, or with a
+  // zero-width non-joiner as Persian writes it
+  assertHas('حبيب الله', 'habibullah');
+  assertHas('حبيب الله', 'habib allah');
+  assertHas('حبیب‌الله', 'habibullah');
+  assertHas('خير الله', 'khirallah');
+  assertHas('رحمة الله', 'rahmtullah');
+  assertHas('نور الدين', 'nuruddin');
+  assertHas('نورالدين', 'nooreddine');
+  assertHas('شمس الدين', 'shams al din');
+  assertHas('الله داد', 'allah dad');
+  for (const [written, listed] of [
+    ['هدايت الله', 'HIDAYATULLAH'],
+    ['شمس الدين', 'SHAMSUDDIN'],
+    ['امین الله امین قدوس', 'AMINULLAH AMIN QUDDUS'],
+    ['نورالدین ترابی محمد قاسم', 'NOORUDDIN TURABI MUHAMMAD QASIM'],
+  ]) {
+    assert.equal(compare(queryFromName(written, 'Person'), queryFromName(listed, 'Person')).match, true, `${written} ~ ${listed}`);
+  }
 });
 
 test('Greek, Georgian, Armenian', () => {

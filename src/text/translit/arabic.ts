@@ -262,14 +262,40 @@ interface ArabicScheme {
   /** ظ: z, or dh and th as Iraqi and Gulf names are written (Kazim, Kadhim, Kathim). */
   zah: string;
   abd: (next: string, allah: boolean) => string;
+  /**
+   * A word with الله or الدين after it: one name, written joined as lists write it (Habibullah, Nasrallah; Nasiruddin,
+   * Noureddine) or apart (Habib Allah, Nur al-Din).
+   */
+  tail: (stem: string, tail: 'allah' | 'din') => string;
 }
 
 const SCHEMES: ArabicScheme[] = [
-  { pick: 0, article: 'al-', waw: 'u', taMarbuta: 'a', qaf: 'q', dhal: 'dh', zah: 'z', abd: (n, allah) => (allah ? 'abdullah' : `abd al-${n}`) },
-  { pick: 1, article: 'el-', waw: 'ou', taMarbuta: 'ah', qaf: 'k', dhal: 'z', zah: 'dh', abd: (n, allah) => (allah ? 'abdallah' : `abdel ${n}`) },
-  { pick: 2, article: 'al-', waw: 'o', taMarbuta: 'a', qaf: 'q', dhal: 'dh', zah: 'th', abd: (n, allah) => (allah ? 'abd allah' : `abdul ${n}`) },
-  { pick: 3, article: 'al', waw: 'u', taMarbuta: 'ah', qaf: 'q', dhal: 'z', zah: 'z', abd: (n, allah) => (allah ? 'abdulla' : `abdul${n}`) },
+  {
+    pick: 0, article: 'al-', waw: 'u', taMarbuta: 'a', qaf: 'q', dhal: 'dh', zah: 'z',
+    abd: (n, allah) => (allah ? 'abdullah' : `abd al-${n}`),
+    tail: (w, t) => (t === 'allah' ? `${w}ullah` : `${w}uddin`),
+  },
+  {
+    pick: 1, article: 'el-', waw: 'ou', taMarbuta: 'ah', qaf: 'k', dhal: 'z', zah: 'dh',
+    abd: (n, allah) => (allah ? 'abdallah' : `abdel ${n}`),
+    tail: (w, t) => (t === 'allah' ? `${w}allah` : `${w}eddine`),
+  },
+  {
+    pick: 2, article: 'al-', waw: 'o', taMarbuta: 'a', qaf: 'q', dhal: 'dh', zah: 'th',
+    abd: (n, allah) => (allah ? 'abd allah' : `abdul ${n}`),
+    tail: (w, t) => (t === 'allah' ? `${w} allah` : `${w} al-din`),
+  },
+  {
+    pick: 3, article: 'al', waw: 'u', taMarbuta: 'ah', qaf: 'q', dhal: 'z', zah: 'z',
+    abd: (n, allah) => (allah ? 'abdulla' : `abdul${n}`),
+    tail: (w, t) => (t === 'allah' ? `${w}ullah` : `${w}eddin`),
+  },
 ];
+
+/** Words that join the word before them into one name (theophoric names: "servant of", "light of the faith"). */
+const TAILS: Record<string, 'allah' | 'din'> = { الله: 'allah', الدين: 'din' };
+/** Words a tail never joins: "Abd" has its own forms, "bin", "abu" and "wa" are not names. */
+const NOT_STEMS = new Set(['عبد', 'بن', 'ابن', 'بنت', 'ابو', 'و']);
 
 const PERSIAN = /[پچژگکی]/;
 
@@ -340,6 +366,8 @@ export function romanizeArabic(text: string): string[] {
   const persian = PERSIAN.test(text);
   // "عبدالله", "عبدالرحمن" written as one word
   t = t.replace(/(?<![\u0600-\u06FF])عبد(?=ال)/g, 'عبد ');
+  // "حبیب‌الله" (a zero-width non-joiner between the parts, as Persian writes it), "نورالدين": the tail apart
+  t = t.replace(/\u200c/g, ' ').replace(/(?<=[\u0600-\u06FF]{2})(الله|الدين)(?![\u0600-\u06FF])/g, ' $1');
   return SCHEMES.map((s) => romanizeWith(t, s, persian));
 }
 
@@ -352,6 +380,14 @@ function romanizeWith(text: string, s: ArabicScheme, persian: boolean): string {
       const nextWord = parts[i + 2];
       const allah = nextWord === 'الله';
       out.push(s.abd(allah ? '' : spell(nextWord.slice(2), s, persian), allah));
+      i += 2;
+      continue;
+    }
+    const tail = TAILS[parts[i + 2]];
+    if (tail && /^[\u0600-\u06FF]{2,}$/.test(p) && !NOT_STEMS.has(p) && !p.startsWith('ال')) {
+      // a final ة reads t before the tail (رحمة الله Rahmatullah)
+      const stem = p.endsWith('ة') ? spell(p.slice(0, -1), s, persian) + 't' : spell(p, s, persian);
+      out.push(s.tail(stem, tail));
       i += 2;
       continue;
     }
