@@ -255,6 +255,11 @@ interface ArabicScheme {
   article: string;
   /** و between consonants. */
   waw: string;
+  /**
+   * و and ي between two consonants read as diphthongs (aw, ay), with the a of the pattern CawCaC/CayCaC before a
+   * final consonant (جوهر Jawhar, خيبر Khaybar, خير Khayr), instead of long vowels (u, i).
+   */
+  diphthong: boolean;
   /** ة or final ه: -a or -ah (Persian: -e). */
   taMarbuta: string;
   qaf: string;
@@ -271,22 +276,22 @@ interface ArabicScheme {
 
 const SCHEMES: ArabicScheme[] = [
   {
-    pick: 0, article: 'al-', waw: 'u', taMarbuta: 'a', qaf: 'q', dhal: 'dh', zah: 'z',
+    pick: 0, article: 'al-', waw: 'u', diphthong: false, taMarbuta: 'a', qaf: 'q', dhal: 'dh', zah: 'z',
     abd: (n, allah) => (allah ? 'abdullah' : `abd al-${n}`),
     tail: (w, t) => (t === 'allah' ? `${w}ullah` : `${w}uddin`),
   },
   {
-    pick: 1, article: 'el-', waw: 'ou', taMarbuta: 'ah', qaf: 'k', dhal: 'z', zah: 'dh',
+    pick: 1, article: 'el-', waw: 'ou', diphthong: false, taMarbuta: 'ah', qaf: 'k', dhal: 'z', zah: 'dh',
     abd: (n, allah) => (allah ? 'abdallah' : `abdel ${n}`),
     tail: (w, t) => (t === 'allah' ? `${w}allah` : `${w}eddine`),
   },
   {
-    pick: 2, article: 'al-', waw: 'o', taMarbuta: 'a', qaf: 'q', dhal: 'dh', zah: 'th',
+    pick: 2, article: 'al-', waw: 'o', diphthong: false, taMarbuta: 'a', qaf: 'q', dhal: 'dh', zah: 'th',
     abd: (n, allah) => (allah ? 'abd allah' : `abdul ${n}`),
     tail: (w, t) => (t === 'allah' ? `${w} allah` : `${w} al-din`),
   },
   {
-    pick: 3, article: 'al', waw: 'u', taMarbuta: 'ah', qaf: 'q', dhal: 'z', zah: 'z',
+    pick: 3, article: 'al', waw: 'u', diphthong: true, taMarbuta: 'ah', qaf: 'q', dhal: 'z', zah: 'z',
     abd: (n, allah) => (allah ? 'abdulla' : `abdul${n}`),
     tail: (w, t) => (t === 'allah' ? `${w}ullah` : `${w}eddin`),
   },
@@ -313,6 +318,8 @@ function readWord(word: string, s: ArabicScheme, persian: boolean): string {
   const faIl = n >= 4 && chars[n - 3] === 'ا' && isArabicConsonant(chars[n - 2]) && isArabicConsonant(chars[n - 1]) ? n - 2 : -1;
   let out = '';
   let run = 0;
+  /** Where a diphthong's pattern puts an a (see `ArabicScheme.diphthong`). */
+  let pattern = -1;
   for (let i = 0; i < n; i++) {
     const ch = chars[i];
     const prev = chars[i - 1];
@@ -321,6 +328,14 @@ function readWord(word: string, s: ArabicScheme, persian: boolean): string {
     // و and ي before a vowel letter are consonants (w, y): after a consonant an unwritten vowel comes between
     // (تواب tawab, بيان bayan)
     const glide = i > 0 && isArabicConsonant(prev) && next !== undefined && !isArabicConsonant(next) && next !== 'ع';
+    const diphthong = s.diphthong && (ch === 'و' || ch === 'ي') && i > 0 && !last && (isArabicConsonant(prev) || prev === 'ع') && isArabicConsonant(next);
+    if (diphthong) {
+      out += ch === 'و' ? 'aw' : 'ay';
+      // CawCaC: the a before a final consonant
+      if (i === n - 3 && isArabicConsonant(chars[n - 1])) pattern = i + 1;
+      run = 0;
+      continue;
+    }
     if (ch === 'ا') out += i === 0 && next === 'ي' ? 'e' : 'a';
     else if (ch === 'و') out += glide ? 'aw' : i === 0 || !isArabicConsonant(next) && next !== undefined && !last ? 'w' : isArabicConsonant(prev) ? s.waw : 'w';
     else if (ch === 'ي') out += glide ? 'ay' : i === 0 || (next !== undefined && !isArabicConsonant(next)) ? 'y' : isArabicConsonant(prev) || last ? 'i' : 'y';
@@ -335,6 +350,7 @@ function readWord(word: string, s: ArabicScheme, persian: boolean): string {
     else if (ch === 'ژ') out += s.pick % 2 === 0 ? 'zh' : 'j';
     else out += CONSONANTS[ch] ?? ch;
     if (i === faIl) out += 'i';
+    if (i === pattern) out += 'a';
     run = isArabicConsonant(ch) ? run + 1 : 0;
     // Arabic and Persian words never start with two consonants, nor hold three in a row: supply the unwritten vowel
     if (isArabicConsonant(ch) && isArabicConsonant(next) && ((i === 0 && chars.length > 2) || run === 2)) {
