@@ -127,6 +127,10 @@ test('Arabic and Persian: the spellings lists use, and a canonical form Latin sp
   assert.equal(canonicalArabicName('abdulrahman'), 'abd rahman');
   assert.equal(canonicalArabicName('yitzhak ben ami'), undefined, '"ben" alone makes no Arabic name');
   assertHas('محمود احمدی نژاد', 'mahmoud ahmedi nejad');
+  // name words of Afghan, Pashtun and Maghreb names lists carry ("son of": ولد Ould)
+  assertHas('حاجی گل آغا', 'haji gul agha');
+  assertHas('ملا عمر', 'mullah umar');
+  assertHas('حماده ولد محمد', 'hamadia ould muhammad');
   // words outside the table: the vowels names of these patterns have, and ظ as Iraqi and Gulf names write it
   assertHas('كاظم', 'kazim');
   assertHas('كاظم', 'kadhim');

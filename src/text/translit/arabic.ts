@@ -40,7 +40,7 @@ const NAMES = `
 زكريا = zakariya zakaria zakariyya
 يحيي = yahya yehia yahia
 موسي = musa moussa mousa
-عيسي = isa issa eisa
+عيسي = isa issa eisa essa
 ايمن = ayman aiman
 اسامه|اسامة = usama osama usamah
 انور = anwar anouar
@@ -136,6 +136,23 @@ const NAMES = `
 جهاد = jihad
 اسلامي = islami
 الله = allah
+عدي = uday udai oday
+ملا = mullah mulla mula molla
+اغا = agha aga
+ضيا|ضياء = zia ziya ziaa
+ايوب = ayyub ayub ayoub ayoob
+اياد = iyad eyad ayad
+حاجي = haji hajji hadji
+اخوند = akhund akhond akhwand
+گل = gul
+خان = khan
+زاده = zada zadeh zadah
+اسحاق = ishaq ishak
+حقاني = haqqani haqani
+ثاقب = saqib thaqib
+صديق = siddiq seddiq siddique
+سرور = sarwar sarvar
+ولد = ould wuld walad
 `;
 
 /** Latin spellings of frequent names that lists write without their Arabic form. */
@@ -190,7 +207,7 @@ for (const line of LATIN_ONLY.split('\n')) {
 }
 
 const DIVINE_SET = new Set(DIVINE.split(' '));
-const CONNECTORS = new Set(['bin', 'bint', 'abu']);
+const CONNECTORS = new Set(['bin', 'bint', 'abu', 'ould']);
 const ABD_FORMS = new Set(['abd', 'abdul', 'abdel', 'abdal', 'abdol', 'abdoul', 'abdu', 'abdur', 'abdus', 'abdulla', 'abdalla']);
 const ARTICLES = new Set(['al', 'el', 'ul', 'ar', 'as', 'ad', 'at', 'az', 'an', 'ash', 'adh', 'ath', 'ur', 'un']);
 const JOINED_ABD = new RegExp(`^abd(?:u|ul|el|al|ol|oul|ur|us|ar|as|ad|an|ul)?(${[...DIVINE_SET].join('|')})$`);
