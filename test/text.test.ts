@@ -237,6 +237,20 @@ test('generic business words also come translated, beside the transliteration', 
   assert.ok(!latinVariants('习近平').some((v) => /[a-z]+ (trading|company)/.test(v)), 'a person name has no business word');
 });
 
+test('Arabic names of armed groups and charities meet the English names lists give them', () => {
+  assertHas('الجماعة الاسلامية المسلحة', 'group islamic armed');
+  for (const [written, listed] of [
+    ['الجماعة الاسلامية المسلحة', 'ARMED ISLAMIC GROUP'],
+    ['الجماعة الاسلامية المقاتلة الليبية', 'LIBYAN ISLAMIC FIGHTING GROUP'],
+    ['جمعية احياء التراث الاسلامي', 'REVIVAL OF ISLAMIC HERITAGE SOCIETY'],
+    ['شبکه حقانی', 'HAQQANI NETWORK'],
+  ]) {
+    assert.equal(compare(queryFromName(written, 'Organization'), queryFromName(listed, 'Organization')).match, true, `${written} ~ ${listed}`);
+  }
+  // another group's name is not made the same by the words they share
+  assert.equal(compare(queryFromName('الجماعة الاسلامية المقاتلة الليبية', 'Organization'), queryFromName('MOROCCAN ISLAMIC COMBATANT GROUP', 'Organization')).match, false);
+});
+
 test('Chinese company names meet their English names on the lists', () => {
   assert.equal(compare(queryFromName('華信船務(香港)有限公司', 'Company'), queryFromName('HUAXIN SHIPPING HONGKONG LTD', 'Company')).match, true);
   assert.equal(compare(queryFromName('沈忠國際海運有限公司', 'Company'), queryFromName('SHEN ZHONG INTERNATIONAL SHIPPING', 'Company')).match, true);

@@ -2,7 +2,8 @@
 // company is listed as "Hein Myat Trading Co., Ltd." and registered as "ဟိန်းမြတ် ကုန်သွယ်ရေး
 // ကုမ္ပဏီလီမိတက်": the transliteration of ကုန်သွယ်ရေး ("kon thwe yay") never meets "trading". The
 // translation is offered as one more rendering, never in place of the transliteration. Only words that
-// thousands of unrelated businesses carry belong here (the matcher weighs them as generic); proper
+// thousands of unrelated businesses carry belong here (the matcher weighs them as generic), and the words
+// of organisation names lists give in English (group, front, movement, Islamic; a branch's country); proper
 // names never do.
 
 const WORDS: Record<string, string> = {
@@ -28,6 +29,16 @@ const WORDS: Record<string, string> = {
   للمقاولات: 'contracting', للشحن: 'shipping', للنقل: 'transport', للاستثمار: 'investment', العالمية: 'international',
   الدولية: 'international', القابضة: 'holding', مجموعة: 'group', بنك: 'bank', مصرف: 'bank', بازرگانی: 'trading',
   صنایع: 'industries', کشتیرانی: 'shipping', گروه: 'group',
+  // Arabic and Persian organisation words, and the countries and nationalities that name a group's branch: lists give
+  // armed groups and charities by their English names ("الجماعة الاسلامية المسلحة", Armed Islamic Group)
+  جماعة: 'group', الجماعة: 'group', اسلامية: 'islamic', الاسلامية: 'islamic', الإسلامية: 'islamic', اسلامي: 'islamic',
+  الاسلامي: 'islamic', الإسلامي: 'islamic', المقاتلة: 'fighting', المسلحة: 'armed', الدولة: 'state', حركة: 'movement',
+  جبهة: 'front', شبكة: 'network', شبکه: 'network', شبكه: 'network', تنظيم: 'organization', تنظیم: 'organization',
+  جمعية: 'society', الجمعية: 'society', مؤسسة: 'foundation', المؤسسة: 'foundation', جيش: 'army', مجلس: 'council',
+  احياء: 'revival', التراث: 'heritage', العراق: 'iraq', الشام: 'levant', والشام: 'and levant', اليمن: 'yemen',
+  ليبيا: 'libya', المغرب: 'maghreb', الليبية: 'libyan', الليبي: 'libyan', المغربية: 'moroccan', التونسية: 'tunisian',
+  المصري: 'egyptian', المصرية: 'egyptian', العراقية: 'iraqi', العراقي: 'iraqi', السورية: 'syrian', اليمنية: 'yemeni',
+  الجزائرية: 'algerian', في: 'in',
 };
 
 // Chinese (simplified and traditional), where words are not spaced: matched inside a run of characters.
@@ -59,8 +70,8 @@ const PATTERN = new RegExp(
   'gu',
 );
 
-/** Lower-cased text with its generic business words in English, or undefined when it has none. */
-export function translateBusinessWords(text: string): string | undefined {
+/** Lower-cased text with its generic business and organisation words in English, or undefined when it has none. */
+export function translateOrganisationWords(text: string): string | undefined {
   // a replaced word always changes the text (it comes back spaced, in English)
   const out = text.replace(PATTERN, (w) => ` ${WORDS[w]} `).replace(HAN_PATTERN, (w) => ` ${HAN_WORDS[w]} `);
   return out === text ? undefined : out;

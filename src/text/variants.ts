@@ -8,7 +8,7 @@
 import anyAscii from 'any-ascii';
 import { foldDigitLetters, foldMixedScripts, latinLookalike } from './confusables.js';
 import { replaceNativeLegalForms } from './legal.js';
-import { translateBusinessWords } from './translate.js';
+import { translateOrganisationWords } from './translate.js';
 import { asciiFold, finishLatin, isAscii, scriptOf, unicodeClean, type Script } from './normalize.js';
 import { canonicalArabicName, romanizeArabic } from './translit/arabic.js';
 import { romanizeArmenian, romanizeGeorgian } from './translit/caucasus.js';
@@ -197,7 +197,7 @@ export function latinVariants(name: string, options: VariantOptions = {}): strin
   for (const extra of nameLevelSpellings(finished[0])) push(extra);
   // generic business words in English ("ကုန်သွယ်ရေး" → "trading"), as lists give the name beside it
   // (Chinese: syllables apart and each name run joined, "hua xin shipping" and "huaxin shipping")
-  const translated = ascii ? undefined : translateBusinessWords(text);
+  const translated = ascii ? undefined : translateOrganisationWords(text);
   if (translated) for (const v of render(translated, 1)) push(finish(v));
   for (const v of finished.slice(1)) push(v);
   // the canonical spelling of a secondary rendering (an Arabic name read in another scheme) if room is left
