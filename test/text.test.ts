@@ -163,6 +163,7 @@ test('Arabic and Persian: the spellings lists use, and a canonical form Latin sp
   assertHas('نورالدين', 'nooreddine');
   assertHas('شمس الدين', 'shams al din');
   assertHas('الله داد', 'allah dad');
+  assertHas('ثناء اللہ', 'thanaullah'); // Urdu heh goal
   assertMatches('Person', [
     ['هدايت الله', 'HIDAYATULLAH'],
     ['شمس الدين', 'SHAMSUDDIN'],

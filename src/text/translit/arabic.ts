@@ -176,6 +176,8 @@ const NORMALIZE: Array<[RegExp, string]> = [
   [/ؤ/g, 'و'],
   [/ئ/g, 'ي'],
   [/ۀ/g, 'ه'],
+  // Urdu heh goal, as Urdu keyboards write الله (اللہ)
+  [/ہ/g, 'ه'],
 ];
 
 /** One spelling for letters Arabic writes several ways (hamza seats, alef maqsura, Persian kaf and yeh). */
