@@ -255,6 +255,17 @@ test('Arabic names of armed groups and charities meet the English names lists gi
   assert.equal(compare(queryFromName('الجماعة الاسلامية المقاتلة الليبية', 'Organization'), queryFromName('MOROCCAN ISLAMIC COMBATANT GROUP', 'Organization')).match, false);
 });
 
+test('Russian names of state bodies, banks and institutes meet the English names lists give them', () => {
+  assertMatches('Company', [
+    ['Уральский банк реконструкции и развития', 'URAL BANK FOR RECONSTRUCTION AND DEVELOPMENT'],
+    ['Московский Физико-Технический институт', 'MOSCOW INSTITUTE OF PHYSICS AND TECHNOLOGY'],
+    ['Фонд стратегической культуры', 'STRATEGIC CULTURE FOUNDATION'],
+  ]);
+  // a person's name is not translated
+  assert.deepEqual(latinVariants('Иван Петрович Сидоров').filter((v) => !/^[a-z ]+$/.test(v)), []);
+  assert.ok(!latinVariants('Иван Петрович Сидоров').some((v) => /russian|state|plant/.test(v)));
+});
+
 test('Chinese company names meet their English names on the lists', () => {
   assert.equal(compare(queryFromName('華信船務(香港)有限公司', 'Company'), queryFromName('HUAXIN SHIPPING HONGKONG LTD', 'Company')).match, true);
   assert.equal(compare(queryFromName('沈忠國際海運有限公司', 'Company'), queryFromName('SHEN ZHONG INTERNATIONAL SHIPPING', 'Company')).match, true);

@@ -23,7 +23,7 @@ const WORDS: Record<string, string> = {
   группа: 'group', група: 'group', холдинг: 'holding', завод: 'plant', фабрика: 'factory', банк: 'bank',
   промышленная: 'industrial', промислова: 'industrial', строительная: 'construction', будівельна: 'construction',
   транспортная: 'transport', транспортна: 'transport', инвестиционная: 'investment', інвестиційна: 'investment',
-  судоходная: 'shipping', судноплавна: 'shipping', нефтяная: 'oil', нафтова: 'oil', энергетическая: 'energy',
+  судоходная: 'shipping', судноплавна: 'shipping', нефтяная: 'oil', нафтова: 'oil', энергетическая: 'energy', и: 'and',
   // Arabic, Persian
   للتجارة: 'trading', التجارية: 'trading', تجارة: 'trading', للصناعات: 'industries', الصناعية: 'industrial',
   للمقاولات: 'contracting', للشحن: 'shipping', للنقل: 'transport', للاستثمار: 'investment', العالمية: 'international',
@@ -63,6 +63,39 @@ const HAN_PATTERN = new RegExp(
   'gu',
 );
 
+// Russian words of organisation names, by stem: the ending (case, gender, number) may be any. State bodies, plants
+// and institutes are listed by their English names ("Московский физико-технический институт", Moscow Institute of
+// Physics and Technology), and a company's Cyrillic name against such a list has only these words in common.
+const RUSSIAN_STEMS: Record<string, string> = {
+  завод: 'plant', институт: 'institute', 'научно-исследовательск': 'research', 'научно-производственн': 'research and production',
+  исследовательск: 'research', научн: 'scientific', технологическ: 'technological', технологи: 'technology',
+  государственн: 'state', федеральн: 'federal', корпораци: 'corporation', развити: 'development', реконструкци: 'reconstruction',
+  механическ: 'mechanical', металлургическ: 'metallurgical', металлурги: 'metallurgy', морск: 'marine', пароходств: 'shipping company',
+  авиационн: 'aviation', авиастроительн: 'aircraft', авиакомпани: 'airlines', ремонтн: 'repair', центр: 'centre',
+  организаци: 'organization', общественн: 'public', предприяти: 'enterprise', унитарн: 'unitary', объединенн: 'united',
+  объединённ: 'united', судостроительн: 'shipbuilding', систем: 'systems', безопасност: 'security', международн: 'international',
+  национальн: 'national', российск: 'russian', русск: 'russian', московск: 'moscow', уральск: 'ural', бирж: 'exchange',
+  фонд: 'foundation', стратегическ: 'strategic', культур: 'culture', специальн: 'special', связ: 'communication', главн: 'main',
+  медн: 'copper', компани: 'company', электрооборудовани: 'electrical equipment', оборудовани: 'equipment',
+  'физико-техническ': 'physics and technology', прикладн: 'applied', физик: 'physics', энергетик: 'energy', атомн: 'atomic',
+  реактор: 'reactors', ракетн: 'missile', тактическ: 'tactical', вооружени: 'weapons', союз: 'union', офицер: 'officers',
+  движени: 'movement', военн: 'military', патриотическ: 'patriotic', клирингов: 'clearing', коммерческ: 'commercial',
+  расчетн: 'settlement', инновационн: 'innovation', зернов: 'grain', оператор: 'operator', образовательн: 'educational',
+  учреждени: 'institution', химическ: 'chemical', биологическ: 'biological', радиационн: 'radiological', защит: 'defence',
+  министерств: 'ministry', оборон: 'defence', войск: 'troops', арктическ: 'arctic', современн: 'modern', управлени: 'management',
+  машиностроени: 'machine building', машиностроительн: 'machine building', нефтян: 'oil', газов: 'gas', энергетическ: 'energy',
+  электронн: 'electronic', промышленн: 'industrial', строительн: 'construction', транспортн: 'transport', инвестиционн: 'investment',
+  торгов: 'trading', финансов: 'financial', страхов: 'insurance', холдинг: 'holding',
+};
+/** Endings a stem may take: adjective, noun and participle endings of every case, or none. */
+const RUSSIAN_ENDING = '(?:ого|его|ому|ему|ыми|ими|ами|ями|ый|ий|ой|ая|яя|ое|ее|ую|юю|ые|ие|ых|их|ым|им|ом|ем|ам|ям|ах|ях|ов|ев|ей|а|я|ы|и|у|ю|е|о|ь)?';
+const RUSSIAN_PATTERN = new RegExp(
+  `(?<![\\p{L}\\p{M}])(${Object.keys(RUSSIAN_STEMS)
+    .sort((a, b) => b.length - a.length)
+    .join('|')})${RUSSIAN_ENDING}(?![\\p{L}\\p{M}])`,
+  'gu',
+);
+
 const PATTERN = new RegExp(
   `(?<![\\p{L}\\p{M}])(?:${Object.keys(WORDS)
     .sort((a, b) => b.length - a.length)
@@ -73,6 +106,9 @@ const PATTERN = new RegExp(
 /** Lower-cased text with its generic business and organisation words in English, or undefined when it has none. */
 export function translateOrganisationWords(text: string): string | undefined {
   // a replaced word always changes the text (it comes back spaced, in English)
-  const out = text.replace(PATTERN, (w) => ` ${WORDS[w]} `).replace(HAN_PATTERN, (w) => ` ${HAN_WORDS[w]} `);
+  const out = text
+    .replace(PATTERN, (w) => ` ${WORDS[w]} `)
+    .replace(HAN_PATTERN, (w) => ` ${HAN_WORDS[w]} `)
+    .replace(RUSSIAN_PATTERN, (_w, stem: string) => ` ${RUSSIAN_STEMS[stem]} `);
   return out === text ? undefined : out;
 }
