@@ -37,6 +37,8 @@ test('a company named with business words or a country only is no match for a li
     ['Iran', 'Bank of Iran'],
     ['Syria', 'Commercial Bank of Syria'],
     ['Korea', 'Korea Kwangson Banking Corp'],
+    // a city company names begin with is a place too
+    ['Shenzhen Electronics', 'Shenzhen Hengbang Electronics'],
     // a country with business words, while the listed name keeps a word of its own
     ['Korea Steel', 'Korea Daesong Steel'],
   ]) {

@@ -270,6 +270,13 @@ test('Chinese company names meet their English names on the lists', () => {
   assert.equal(compare(queryFromName('華信船務(香港)有限公司', 'Company'), queryFromName('HUAXIN SHIPPING HONGKONG LTD', 'Company')).match, true);
   assert.equal(compare(queryFromName('沈忠國際海運有限公司', 'Company'), queryFromName('SHEN ZHONG INTERNATIONAL SHIPPING', 'Company')).match, true);
   assert.equal(compare(queryFromName('華信船務(香港)有限公司', 'Company'), queryFromName('HUAXIN TRADING HONGKONG LTD', 'Company')).match, false, 'shipping is not trading');
+  // the city a registered name begins with, and the words of its trade, part the name's own word from them
+  assertMatches('Company', [
+    ['武汉晓睿智科技有限责任公司', 'WUHAN XIAORUIZHI SCIENCE AND TECHNOLOGY COMPANY LIMITED'],
+    ['金华市海润动力科技有限公司', 'JINHUA HAIRUN POWER TECHNOLOGY CO., LTD'],
+    ['东莞圣寅数控设备有限公司', 'DONGGUAN SHENGYIN CNC EQUIPMENT CO., LTD'],
+  ]);
+  assert.equal(compare(queryFromName('金华市海润动力科技有限公司', 'Company'), queryFromName('JINHUA HAIDA POWER TECHNOLOGY CO., LTD', 'Company')).match, false);
 });
 
 test('legal forms: ООО, OOO, LLC, TOV, Ltd, GmbH are one class; JSC forms another', () => {

@@ -1,5 +1,6 @@
 // Name tokens: how much one token tells about identity (its kind), and how alike two tokens are.
 import { countryCode } from '../model/countries.js';
+import { CHINESE_CITIES } from '../text/translate.js';
 import { editDistance } from './distance.js';
 
 export const enum TokenKind {
@@ -52,8 +53,11 @@ export const MAX_ALIGN = 12;
 /** Group words that are not countries, and country abbreviations too short for the country lookup of every token. */
 const GROUP_WORDS = new Set(['holding', 'holdings']);
 const AFFILIATION = new Set([...GROUP_WORDS, 'uk', 'usa', 'uae']);
-/** Countries the country lookup leaves out because the name stands for two ("Korea"): still places, not names. */
-const AMBIGUOUS_PLACES = new Set(['korea']);
+/**
+ * Places that are not countries to the country lookup, in a company's name: "Korea" (left out because it stands for
+ * two) and the Chinese cities company names begin with ("Shenzhen"). Places, not a company's own word.
+ */
+const PLACES = new Set(['korea', ...CHINESE_CITIES]);
 
 /** What a word of a company's name says about which company it is: its own word, a place, a business word, or nothing. */
 export const enum NameRole {
@@ -65,7 +69,7 @@ export const enum NameRole {
 
 /** The role of a token of a company's name, from its kind (see the naming rule of `align` in names.ts). */
 export function nameRole(token: string, kind: TokenKind): NameRole {
-  if (kind === TokenKind.Normal) return AMBIGUOUS_PLACES.has(token) ? NameRole.Place : NameRole.Own;
+  if (kind === TokenKind.Normal) return PLACES.has(token) ? NameRole.Place : NameRole.Own;
   if (kind === TokenKind.Generic) return NameRole.Business;
   if (kind === TokenKind.Affiliation) return GROUP_WORDS.has(token) ? NameRole.Business : NameRole.Place;
   return NameRole.None;

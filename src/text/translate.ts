@@ -44,6 +44,9 @@ const WORDS: Record<string, string> = {
 // Chinese (simplified and traditional), where words are not spaced: matched inside a run of characters.
 // "Korea" and "Hong Kong" are how lists write 朝鲜 and 香港 in company names ("Korea Ryonbong General
 // Corporation"); the proper part of a name stays in pinyin.
+/** The Chinese cities below, as lists write them: places, not a company's own word (see `nameRole`). */
+export const CHINESE_CITIES = new Set<string>();
+
 const HAN_WORDS: Record<string, string> = {
   公司: 'company', 总公司: 'general corporation', 總公司: 'general corporation', 集团: 'group', 集團: 'group', 控股: 'holdings',
   贸易: 'trading', 貿易: 'trading', 商贸: 'trading', 商貿: 'trading', 国际: 'international', 國際: 'international',
@@ -54,7 +57,35 @@ const HAN_WORDS: Record<string, string> = {
   进出口: 'import export', 進出口: 'import export', 石油: 'petroleum', 化工: 'chemical', 矿业: 'mining', 礦業: 'mining',
   银行: 'bank', 銀行: 'bank', 会社: 'company', 會社: 'company', 商社: 'trading company', 香港: 'hong kong',
   中国: 'china', 中國: 'china', 朝鲜: 'korea', 朝鮮: 'korea',
+  数控: 'cnc', 數控: 'cnc', 设备: 'equipment', 設備: 'equipment', 装备: 'equipment', 裝備: 'equipment', 动力: 'power', 動力: 'power',
+  航空: 'aviation', 机器人: 'robotics', 機器人: 'robotics', 机床: 'machine tool', 機床: 'machine tool', 机器: 'machine', 機器: 'machine',
+  微电子: 'microelectronics', 微電子: 'microelectronics', 光电: 'optoelectronics', 光電: 'optoelectronics', 半导体: 'semiconductor',
+  半導體: 'semiconductor', 通信: 'communication', 仪器: 'instruments', 儀器: 'instruments', 精密: 'precision', 材料: 'materials',
+  智能: 'intelligent', 软件: 'software', 軟件: 'software', 信息: 'information', 工程: 'engineering', 船舶: 'shipbuilding',
+  重工: 'heavy industries', 汽车: 'automobile', 汽車: 'automobile', 医药: 'pharmaceutical', 醫藥: 'pharmaceutical',
+  ...cities(
+    '深圳 shenzhen, 广州 guangzhou, 廣州 guangzhou, 上海 shanghai, 北京 beijing, 天津 tianjin, 武汉 wuhan, 武漢 wuhan, 苏州 suzhou, ' +
+      '蘇州 suzhou, 宁波 ningbo, 寧波 ningbo, 东莞 dongguan, 東莞 dongguan, 金华 jinhua, 金華 jinhua, 杭州 hangzhou, 南京 nanjing, ' +
+      '成都 chengdu, 重庆 chongqing, 重慶 chongqing, 西安 xian, 厦门 xiamen, 廈門 xiamen, 青岛 qingdao, 青島 qingdao, 大连 dalian, ' +
+      '大連 dalian, 珠海 zhuhai, 无锡 wuxi, 無錫 wuxi, 长沙 changsha, 長沙 changsha, 合肥 hefei, 郑州 zhengzhou, 鄭州 zhengzhou, ' +
+      '济南 jinan, 濟南 jinan, 沈阳 shenyang, 瀋陽 shenyang, 福州 fuzhou, 佛山 foshan, 温州 wenzhou, 溫州 wenzhou, 常州 changzhou',
+  ),
 };
+
+/**
+ * Chinese cities, in the one word lists write them in ("Shenzhen", not the syllables apart), with the 市 ("city") a
+ * registered name may carry after them: found inside the unspaced run, they also part the proper name from what follows.
+ */
+function cities(list: string): Record<string, string> {
+  const out: Record<string, string> = {};
+  for (const entry of list.split(', ')) {
+    const [han, latin] = entry.split(' ');
+    out[han] = latin;
+    out[`${han}市`] = latin;
+    CHINESE_CITIES.add(latin);
+  }
+  return out;
+}
 
 const HAN_PATTERN = new RegExp(
   Object.keys(HAN_WORDS)
