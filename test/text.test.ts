@@ -134,6 +134,7 @@ test('Arabic and Persian: the spellings lists use, and a canonical form Latin sp
   assert.equal(canonicalArabicName('abdulrahman'), 'abd rahman');
   assert.equal(canonicalArabicName('yitzhak ben ami'), undefined, '"ben" alone makes no Arabic name');
   assertHas('محمود احمدی نژاد', 'mahmoud ahmedi nejad');
+  assertHas('محمد باقری', 'mohammed baghri'); // Persian ق as gh (Bagheri, Sadegh)
   // name words of Afghan, Pashtun and Maghreb names lists carry ("son of": ولد Ould)
   assertHas('حاجی گل آغا', 'haji gul agha');
   assertHas('ملا عمر', 'mullah umar');

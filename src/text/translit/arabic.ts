@@ -361,7 +361,7 @@ function readWord(word: string, s: ArabicScheme, persian: boolean): string {
     else if (ch === 'ع') out += i === 0 ? (isArabicConsonant(next) ? 'a' : '') : '';
     else if (ch === 'ة') out += s.taMarbuta;
     else if (ch === 'ه' && last && i > 1) out += persian ? 'eh' : s.taMarbuta;
-    else if (ch === 'ق') out += s.qaf;
+    else if (ch === 'ق') out += persian && s.qaf === 'k' ? 'gh' : s.qaf; // Persian Bagheri, Sadegh, Taghi
     else if (ch === 'ذ') out += persian ? 'z' : s.dhal;
     else if (ch === 'ظ') out += persian ? 'z' : s.zah;
     else if (ch === 'ث' && persian) out += 's';
