@@ -246,6 +246,9 @@ test('generic business words also come translated, beside the transliteration', 
 
 test('Arabic names of armed groups and charities meet the English names lists give them', () => {
   assertHas('الجماعة الاسلامية المسلحة', 'group islamic armed');
+  // and the words of such names in the spellings lists use when they do not translate them
+  assertHas('الاتحاد الاسلامي', 'al ittihad al islami');
+  assertHas('جماعة نصرة الإسلام والمسلمين', 'jamaat nusrat el islam walmaslamin');
   assertMatches('Organization', [
     ['الجماعة الاسلامية المسلحة', 'ARMED ISLAMIC GROUP'],
     ['الجماعة الاسلامية المقاتلة الليبية', 'LIBYAN ISLAMIC FIGHTING GROUP'],

@@ -153,6 +153,23 @@ const NAMES = `
 صديق = siddiq seddiq siddique
 سرور = sarwar sarvar
 ولد = ould wuld walad
+اسلام = islam
+اسلامية = islamiya islamiyya islamiyah islamia
+اتحاد = ittihad itihad ittihaad
+اخوان = ikhwan
+انصار = ansar
+مجاهدين = mujahidin mujahideen
+مسلمين = muslimin muslimeen
+جبهة = jabhat jabha jabhah
+حركة = harakat haraka harakah
+تنظيم = tanzim tanzeem
+دولة = dawla dawlat dawlah
+نصرة = nusra nusrat nusrah
+جماعة = jamaa jamaat jamaah
+شريعة = sharia shariah
+توحيد = tawhid tauhid
+سنة = sunna sunnah
+دعوة = dawa dawah
 `;
 
 /** Latin spellings of frequent names that lists write without their Arabic form. */
