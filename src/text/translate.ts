@@ -19,11 +19,10 @@ const WORDS: Record<string, string> = {
   האחים: 'brothers', מוצרי: 'products', מערכות: 'systems', בנייה: 'construction', בניין: 'building', חשמל: 'electric',
   ייבוא: 'import', יבוא: 'import', ייצוא: 'export', יצוא: 'export', השקעות: 'investments', נכסים: 'properties',
   // Russian, Ukrainian
-  торговый: 'trading', торговая: 'trading', торговельний: 'trading', дом: 'house', компания: 'company', компанія: 'company',
-  группа: 'group', група: 'group', холдинг: 'holding', завод: 'plant', фабрика: 'factory', банк: 'bank',
-  промышленная: 'industrial', промислова: 'industrial', строительная: 'construction', будівельна: 'construction',
-  транспортная: 'transport', транспортна: 'transport', инвестиционная: 'investment', інвестиційна: 'investment',
-  судоходная: 'shipping', судноплавна: 'shipping', нефтяная: 'oil', нафтова: 'oil', энергетическая: 'energy', и: 'and',
+  // (Russian words that take endings are in RUSSIAN_STEMS below)
+  торговельний: 'trading', дом: 'house', компанія: 'company', группа: 'group', група: 'group', фабрика: 'factory', банк: 'bank',
+  промислова: 'industrial', будівельна: 'construction', транспортна: 'transport', інвестиційна: 'investment',
+  судоходная: 'shipping', судноплавна: 'shipping', нафтова: 'oil', и: 'and',
   // Arabic, Persian
   للتجارة: 'trading', التجارية: 'trading', تجارة: 'trading', للصناعات: 'industries', الصناعية: 'industrial',
   للمقاولات: 'contracting', للشحن: 'shipping', للنقل: 'transport', للاستثمار: 'investment', العالمية: 'international',
@@ -44,8 +43,22 @@ const WORDS: Record<string, string> = {
 // Chinese (simplified and traditional), where words are not spaced: matched inside a run of characters.
 // "Korea" and "Hong Kong" are how lists write 朝鲜 and 香港 in company names ("Korea Ryonbong General
 // Corporation"); the proper part of a name stays in pinyin.
-/** The Chinese cities below, as lists write them: places, not a company's own word (see `nameRole`). */
-export const CHINESE_CITIES = new Set<string>();
+/**
+ * Chinese cities, in the one word lists write them in ("Shenzhen", not the syllables apart); found inside the
+ * unspaced run, they also part the proper name from what follows.
+ */
+const CITIES: Array<[string, string]> = (
+  '深圳 shenzhen, 广州 guangzhou, 廣州 guangzhou, 上海 shanghai, 北京 beijing, 天津 tianjin, 武汉 wuhan, 武漢 wuhan, 苏州 suzhou, ' +
+  '蘇州 suzhou, 宁波 ningbo, 寧波 ningbo, 东莞 dongguan, 東莞 dongguan, 金华 jinhua, 金華 jinhua, 杭州 hangzhou, 南京 nanjing, ' +
+  '成都 chengdu, 重庆 chongqing, 重慶 chongqing, 西安 xian, 厦门 xiamen, 廈門 xiamen, 青岛 qingdao, 青島 qingdao, 大连 dalian, ' +
+  '大連 dalian, 珠海 zhuhai, 无锡 wuxi, 無錫 wuxi, 长沙 changsha, 長沙 changsha, 合肥 hefei, 郑州 zhengzhou, 鄭州 zhengzhou, ' +
+  '济南 jinan, 濟南 jinan, 沈阳 shenyang, 瀋陽 shenyang, 福州 fuzhou, 佛山 foshan, 温州 wenzhou, 溫州 wenzhou, 常州 changzhou'
+)
+  .split(', ')
+  .map((entry) => entry.split(' ') as [string, string]);
+
+/** The Chinese cities company names begin with, as lists write them: places, not a company's own word (see `nameRole`). */
+export const CHINESE_CITIES: ReadonlySet<string> = new Set(CITIES.map(([, latin]) => latin));
 
 const HAN_WORDS: Record<string, string> = {
   公司: 'company', 总公司: 'general corporation', 總公司: 'general corporation', 集团: 'group', 集團: 'group', 控股: 'holdings',
@@ -63,36 +76,18 @@ const HAN_WORDS: Record<string, string> = {
   半導體: 'semiconductor', 通信: 'communication', 仪器: 'instruments', 儀器: 'instruments', 精密: 'precision', 材料: 'materials',
   智能: 'intelligent', 软件: 'software', 軟件: 'software', 信息: 'information', 工程: 'engineering', 船舶: 'shipbuilding',
   重工: 'heavy industries', 汽车: 'automobile', 汽車: 'automobile', 医药: 'pharmaceutical', 醫藥: 'pharmaceutical',
-  ...cities(
-    '深圳 shenzhen, 广州 guangzhou, 廣州 guangzhou, 上海 shanghai, 北京 beijing, 天津 tianjin, 武汉 wuhan, 武漢 wuhan, 苏州 suzhou, ' +
-      '蘇州 suzhou, 宁波 ningbo, 寧波 ningbo, 东莞 dongguan, 東莞 dongguan, 金华 jinhua, 金華 jinhua, 杭州 hangzhou, 南京 nanjing, ' +
-      '成都 chengdu, 重庆 chongqing, 重慶 chongqing, 西安 xian, 厦门 xiamen, 廈門 xiamen, 青岛 qingdao, 青島 qingdao, 大连 dalian, ' +
-      '大連 dalian, 珠海 zhuhai, 无锡 wuxi, 無錫 wuxi, 长沙 changsha, 長沙 changsha, 合肥 hefei, 郑州 zhengzhou, 鄭州 zhengzhou, ' +
-      '济南 jinan, 濟南 jinan, 沈阳 shenyang, 瀋陽 shenyang, 福州 fuzhou, 佛山 foshan, 温州 wenzhou, 溫州 wenzhou, 常州 changzhou',
-  ),
+  // each city also with the 市 ("city") a registered name may carry after it
+  ...Object.fromEntries(CITIES.flatMap(([han, latin]) => [[han, latin], [`${han}市`, latin]])),
 };
 
-/**
- * Chinese cities, in the one word lists write them in ("Shenzhen", not the syllables apart), with the 市 ("city") a
- * registered name may carry after them: found inside the unspaced run, they also part the proper name from what follows.
- */
-function cities(list: string): Record<string, string> {
-  const out: Record<string, string> = {};
-  for (const entry of list.split(', ')) {
-    const [han, latin] = entry.split(' ');
-    out[han] = latin;
-    out[`${han}市`] = latin;
-    CHINESE_CITIES.add(latin);
-  }
-  return out;
+/** The words as one regular-expression alternation, longest first (so a longer word wins over a word it contains). */
+function longestFirst(words: Record<string, string>): string {
+  return Object.keys(words)
+    .sort((a, b) => b.length - a.length)
+    .join('|');
 }
 
-const HAN_PATTERN = new RegExp(
-  Object.keys(HAN_WORDS)
-    .sort((a, b) => b.length - a.length)
-    .join('|'),
-  'gu',
-);
+const HAN_PATTERN = new RegExp(longestFirst(HAN_WORDS), 'gu');
 
 // Russian words of organisation names, by stem: the ending (case, gender, number) may be any. State bodies, plants
 // and institutes are listed by their English names ("Московский физико-технический институт", Moscow Institute of
@@ -121,16 +116,12 @@ const RUSSIAN_STEMS: Record<string, string> = {
 /** Endings a stem may take: adjective, noun and participle endings of every case, or none. */
 const RUSSIAN_ENDING = '(?:ого|его|ому|ему|ыми|ими|ами|ями|ый|ий|ой|ая|яя|ое|ее|ую|юю|ые|ие|ых|их|ым|им|ом|ем|ам|ям|ах|ях|ов|ев|ей|а|я|ы|и|у|ю|е|о|ь)?';
 const RUSSIAN_PATTERN = new RegExp(
-  `(?<![\\p{L}\\p{M}])(${Object.keys(RUSSIAN_STEMS)
-    .sort((a, b) => b.length - a.length)
-    .join('|')})${RUSSIAN_ENDING}(?![\\p{L}\\p{M}])`,
+  `(?<![\\p{L}\\p{M}])(${longestFirst(RUSSIAN_STEMS)})${RUSSIAN_ENDING}(?![\\p{L}\\p{M}])`,
   'gu',
 );
 
 const PATTERN = new RegExp(
-  `(?<![\\p{L}\\p{M}])(?:${Object.keys(WORDS)
-    .sort((a, b) => b.length - a.length)
-    .join('|')})(?![\\p{L}\\p{M}])`,
+  `(?<![\\p{L}\\p{M}])(?:${longestFirst(WORDS)})(?![\\p{L}\\p{M}])`,
   'gu',
 );
 

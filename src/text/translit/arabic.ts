@@ -299,6 +299,8 @@ interface ArabicScheme {
   /** ة or final ه: -a or -ah (Persian: -e). */
   taMarbuta: string;
   qaf: string;
+  /** ق in Persian text (Bagheri, Sadegh, Taghi where Arabic names are written with q or k). */
+  persianQaf: string;
   dhal: string;
   /** ظ: z, or dh and th as Iraqi and Gulf names are written (Kazim, Kadhim, Kathim). */
   zah: string;
@@ -312,22 +314,22 @@ interface ArabicScheme {
 
 const SCHEMES: ArabicScheme[] = [
   {
-    pick: 0, article: 'al-', waw: 'u', diphthong: false, taMarbuta: 'a', qaf: 'q', dhal: 'dh', zah: 'z',
+    pick: 0, article: 'al-', waw: 'u', diphthong: false, taMarbuta: 'a', qaf: 'q', persianQaf: 'q', dhal: 'dh', zah: 'z',
     abd: (n, allah) => (allah ? 'abdullah' : `abd al-${n}`),
     tail: (w, t) => (t === 'allah' ? `${w}ullah` : `${w}uddin`),
   },
   {
-    pick: 1, article: 'el-', waw: 'ou', diphthong: false, taMarbuta: 'ah', qaf: 'k', dhal: 'z', zah: 'dh',
+    pick: 1, article: 'el-', waw: 'ou', diphthong: false, taMarbuta: 'ah', qaf: 'k', persianQaf: 'gh', dhal: 'z', zah: 'dh',
     abd: (n, allah) => (allah ? 'abdallah' : `abdel ${n}`),
     tail: (w, t) => (t === 'allah' ? `${w}allah` : `${w}eddine`),
   },
   {
-    pick: 2, article: 'al-', waw: 'o', diphthong: false, taMarbuta: 'a', qaf: 'q', dhal: 'dh', zah: 'th',
+    pick: 2, article: 'al-', waw: 'o', diphthong: false, taMarbuta: 'a', qaf: 'q', persianQaf: 'q', dhal: 'dh', zah: 'th',
     abd: (n, allah) => (allah ? 'abd allah' : `abdul ${n}`),
     tail: (w, t) => (t === 'allah' ? `${w} allah` : `${w} al-din`),
   },
   {
-    pick: 3, article: 'al', waw: 'u', diphthong: true, taMarbuta: 'ah', qaf: 'q', dhal: 'z', zah: 'z',
+    pick: 3, article: 'al', waw: 'u', diphthong: true, taMarbuta: 'ah', qaf: 'q', persianQaf: 'q', dhal: 'z', zah: 'z',
     abd: (n, allah) => (allah ? 'abdulla' : `abdul${n}`),
     tail: (w, t) => (t === 'allah' ? `${w}ullah` : `${w}eddin`),
   },
@@ -378,7 +380,7 @@ function readWord(word: string, s: ArabicScheme, persian: boolean): string {
     else if (ch === 'ع') out += i === 0 ? (isArabicConsonant(next) ? 'a' : '') : '';
     else if (ch === 'ة') out += s.taMarbuta;
     else if (ch === 'ه' && last && i > 1) out += persian ? 'eh' : s.taMarbuta;
-    else if (ch === 'ق') out += persian && s.qaf === 'k' ? 'gh' : s.qaf; // Persian Bagheri, Sadegh, Taghi
+    else if (ch === 'ق') out += persian ? s.persianQaf : s.qaf;
     else if (ch === 'ذ') out += persian ? 'z' : s.dhal;
     else if (ch === 'ظ') out += persian ? 'z' : s.zah;
     else if (ch === 'ث' && persian) out += 's';
