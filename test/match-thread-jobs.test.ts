@@ -1,6 +1,5 @@
-// Jobs for screening threads: the dispatch shared by the HTTP pool and batch screening. The threads here are
-// plain records of what they were sent; the HTTP pool and the batch run over real threads in their own tests
-// (api-swap, api-serve, match-cli).
+// Jobs for screening threads: the dispatch of batch screening. The threads here are plain records of what they
+// were sent; the batch runs over real threads in its own tests (match-cli).
 import { strict as assert } from 'node:assert';
 import { test } from 'node:test';
 import { ThreadJobs } from '../src/match/thread-jobs.js';

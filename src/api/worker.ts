@@ -8,11 +8,15 @@ import { QueryError } from '../match/index.js';
 import { ApiError } from './errors.js';
 import { listDiff } from './lists.js';
 import type { FromWorker, Job, ToWorker } from './protocol.js';
+import { ClaimTable } from './shared-jobs.js';
 import { Snapshot } from './snapshot.js';
 
 export interface WorkerInit {
   dbPath: string;
   versionIds: number[];
+  /** The claim table shared by the pool's workers (src/api/shared-jobs.ts), and this worker's number in it. */
+  claims: SharedArrayBuffer;
+  no: number;
 }
 
 const port = parentPort!;
@@ -40,10 +44,13 @@ function failure(err: unknown): { status: number; detail: string } {
 }
 
 try {
-  const { dbPath, versionIds } = workerData as WorkerInit;
+  const { dbPath, versionIds, claims: buffer, no } = workerData as WorkerInit;
+  const claims = new ClaimTable(buffer);
   const store = new ListStore(openDb(dbPath));
   const snapshot = Snapshot.build(store, versionIds);
   port.on('message', (m: ToWorker) => {
+    // every job is offered to every worker of the generation: the first free one takes it
+    if (!claims.claim(m.id, no)) return;
     try {
       post({ kind: 'result', id: m.id, ok: true, value: run(snapshot, store, m.job) });
     } catch (err) {

@@ -1,10 +1,7 @@
 // Jobs sent to screening threads, each to the thread with the fewest unanswered, and their answers matched
-// back by id. Shared by the HTTP server's screening pool (src/api/pool.ts) and batch screening on threads
-// (src/cli/batch.ts); how a job reaches a thread (the message) stays with them.
-//
-// Least busy rather than one shared queue: measured on the HTTP service, handing each thread only a job or two
-// at a time left threads idle while their next job crossed over, and served 19–42 % fewer requests per second
-// (2026-11-29, four runs at 64 connections).
+// back by id: batch screening on threads (src/cli/batch.ts), whose chunks are large and even, so a chunk never
+// waits long behind another. How a job reaches a thread (the message) stays with the caller. The HTTP server's
+// requests are small and uneven; its workers share one queue instead (src/api/shared-jobs.ts).
 
 interface Pending<T> {
   thread: T;
