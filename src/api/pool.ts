@@ -207,7 +207,7 @@ export class ScreeningPool {
   }
 
   private send<R>(gen: LiveGeneration, job: Job): Promise<R> {
-    const message: ToWorker = { kind: 'job', id: 0, job };
+    const message: ToWorker = { kind: 'job', id: 0, job: JSON.stringify(job) };
     return this.jobs.offer<R>(
       gen,
       () => gen.workers,

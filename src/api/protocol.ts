@@ -82,7 +82,8 @@ export interface SnapshotInfo {
   versionIds: number[];
 }
 
-export type ToWorker = { kind: 'job'; id: number; job: Job };
+/** A job as JSON text: offered to every worker of a generation, it is serialised once, and only the worker that takes it parses it. */
+export type ToWorker = { kind: 'job'; id: number; job: string };
 
 export type FromWorker =
   | { kind: 'ready'; info: SnapshotInfo }

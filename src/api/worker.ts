@@ -52,7 +52,7 @@ try {
     // every job is offered to every worker of the generation: the first free one takes it
     if (!claims.claim(m.id, no)) return;
     try {
-      post({ kind: 'result', id: m.id, ok: true, value: run(snapshot, store, m.job) });
+      post({ kind: 'result', id: m.id, ok: true, value: run(snapshot, store, JSON.parse(m.job) as Job) });
     } catch (err) {
       post({ kind: 'result', id: m.id, ok: false, ...failure(err) });
     }
