@@ -1,4 +1,5 @@
 // `interdict serve`: the HTTP API (yente-compatible /match, /search, /entities... and /v1 extensions).
+import { availableParallelism } from 'node:os';
 import type { Command } from 'commander';
 import { createServer, DEFAULT_OPTIONS, normalizeOrigin, type ServeOptions } from '../../api/server.js';
 import { CliError, integer } from '../output.js';
@@ -28,13 +29,20 @@ function corsOrigins(value: string | undefined): string[] {
   }
 }
 
+/**
+ * Screening threads by default: one per core, up to 4. They share one queue (src/api/shared-jobs.ts), so on 2 cores
+ * a second thread serves more requests at a lower p99 than one (docs/BENCHMARKS.md); each holds its own index
+ * (~0.5 GB with every shared list).
+ */
+export const DEFAULT_WORKERS = Math.max(1, Math.min(4, availableParallelism()));
+
 export function registerServeCommand(program: Command): void {
   program
     .command('serve')
     .description('run the HTTP API (yente-compatible); picks up list imports without downtime')
     .option('--host <host>', 'address to listen on', DEFAULT_OPTIONS.host)
     .option('--port <port>', 'port (0 = any free port)', String(DEFAULT_OPTIONS.port))
-    .option('--workers <n>', 'screening threads', String(DEFAULT_OPTIONS.workers))
+    .option('--workers <n>', 'screening threads, each with its own index (~0.5 GB with every shared list); default one per core, up to 4', String(DEFAULT_WORKERS))
     .option('--poll-interval <seconds>', 'how often to check the store for new list versions', String(DEFAULT_OPTIONS.pollIntervalMs / 1000))
     .option('--rate-limit <n>', 'requests per minute per API key (0 = no limit)', String(DEFAULT_OPTIONS.rateLimit))
     .option('--body-limit <bytes>', 'largest request body', String(DEFAULT_OPTIONS.bodyLimit))
