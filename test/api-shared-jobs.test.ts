@@ -20,27 +20,33 @@ const options = {
   full: () => new Error('table full'),
 };
 
-test('a job is posted to every thread of its group, run by the first to claim it, and answered by id', async () => {
+test('a job is posted to every thread of its group (to the first alone when none is busy), run by the first to claim it, and answered by id', async () => {
   const claims = new ClaimTable();
   const jobs = new SharedJobs<string, Thread>(claims);
   const a = thread(1);
   const b = thread(2);
   const threads = () => [a, b];
+  const busy = jobs.offer<string>('g1', threads, post, options);
+  assert.deepEqual([a.posted.length, b.posted.length], [1, 0], 'nothing in flight: the first thread alone is woken');
+  assert.equal(claims.claim(a.posted[0], a.no), true);
   const first = jobs.offer<string>('g1', threads, post, options);
   const second = jobs.offer<string>('g1', threads, post, options);
-  assert.deepEqual(a.posted, b.posted);
-  assert.equal(a.posted.length, 2);
-  assert.equal(jobs.outstanding('g1'), 2);
-  const [one, two] = a.posted;
-  // b is free first and takes both; a reaches them later and must skip them
+  assert.equal(jobs.outstanding('g1'), 3);
+  const [, one, two] = a.posted;
+  assert.deepEqual(b.posted, [one, two], 'a job in flight: every thread is offered the next ones');
+  // a is busy; b is free first and takes both; a reaches them later and must skip them
   assert.equal(claims.claim(one, b.no), true);
   assert.equal(claims.claim(two, b.no), true);
   assert.equal(claims.claim(one, a.no), false);
   assert.equal(claims.owner(one), b.no);
+  assert.equal(claims.owner(a.posted[0]), a.no);
+  // answers in any order
   assert.equal(jobs.settle(two, { ok: true, value: 'second' }), 'g1');
   assert.equal(jobs.settle(one, { ok: false, error: new Error('bad input') }), 'g1');
+  assert.equal(jobs.settle(a.posted[0], { ok: true, value: 'busy' }), 'g1');
   assert.equal(await second, 'second');
   await assert.rejects(first, /bad input/);
+  assert.equal(await busy, 'busy');
   assert.equal(jobs.outstanding('g1'), 0);
   // an answer nobody waits for (a duplicate, a job already failed) changes nothing
   assert.equal(jobs.settle(one, { ok: true, value: 'late' }), undefined);
@@ -54,6 +60,7 @@ test('a stopped thread fails the jobs it took; the ones nobody took wait for the
   let live = [a, b];
   const taken = jobs.offer('g', () => live, post, options);
   const waiting = jobs.offer('g', () => live, post, options);
+  assert.deepEqual(b.posted, [a.posted[1]]);
   const other = jobs.offer('h', () => [thread(3)], post, options);
   assert.equal(claims.claim(a.posted[0], a.no), true);
   live = [b];
@@ -64,12 +71,23 @@ test('a stopped thread fails the jobs it took; the ones nobody took wait for the
   assert.equal(claims.claim(a.posted[1], b.no), true);
   jobs.settle(a.posted[1], { ok: true, value: 'by b' });
   assert.equal(await waiting, 'by b');
+  // a job posted to one thread alone (none was busy) fails with it, though others are left
+  const c = thread(4);
+  live = [b, c];
+  const alone = jobs.offer('g', () => live, post, options);
+  assert.equal(c.posted.length, 0);
+  jobs.failThread('g', b, new Error('b stopped'), false);
+  await assert.rejects(alone, /b stopped/);
   // with no thread left, a job nobody took fails at once and can no longer be claimed
+  const busy = jobs.offer('g', () => live, post, options);
   const orphan = jobs.offer('g', () => live, post, options);
+  const orphanId = c.posted[c.posted.length - 1];
+  claims.claim(c.posted[0], c.no);
   live = [];
-  jobs.failThread('g', b, new Error('b stopped'), true);
-  await assert.rejects(orphan, /b stopped/);
-  assert.equal(claims.claim(b.posted[1], b.no), false);
+  jobs.failThread('g', c, new Error('c stopped'), true);
+  await assert.rejects(busy, /c stopped/);
+  await assert.rejects(orphan, /c stopped/);
+  assert.equal(claims.claim(orphanId, c.no), false);
   // another group is not touched
   assert.equal(jobs.outstanding('h'), 1);
   jobs.failAll(new Error('shutdown'));

@@ -57,6 +57,8 @@ export interface QueueThread {
 interface Pending<G, T> {
   group: G;
   threads: () => readonly T[];
+  /** The one thread the job was posted to, when the group was idle. */
+  only: T | undefined;
   resolve: (value: unknown) => void;
   reject: (err: Error) => void;
   timer?: NodeJS.Timeout;
@@ -94,7 +96,9 @@ export class SharedJobs<G, T extends QueueThread> {
 
   /**
    * Offer a job to the threads of `group` (`threads()` at the time: a thread replaced meanwhile is included);
-   * `post` sends its message to each thread. Resolves with the answer.
+   * `post` sends its message to each thread. When the group has no job in flight, every thread is free, and the
+   * job is posted to the first one only: waking the others for a job they would find taken cost 15–25 % of the
+   * requests per second at 1 connection (2026-11-30). Resolves with the answer.
    */
   offer<R>(group: G, threads: () => readonly T[], post: (thread: T, id: number) => void, opts: OfferOptions<T>): Promise<R> {
     // ids stay positive int32 (they are written to the claim table) and wrap long before they overflow
@@ -103,14 +107,16 @@ export class SharedJobs<G, T extends QueueThread> {
     if (this.pending.has(this.lastInSlot[slot])) return Promise.reject(opts.full());
     this.nextId = id;
     return new Promise<R>((resolve, reject) => {
-      const p: Pending<G, T> = { group, threads, resolve: resolve as (v: unknown) => void, reject };
+      const all = threads();
+      const targets = this.outstanding(group) === 0 ? all.slice(0, 1) : all;
+      const p: Pending<G, T> = { group, threads, only: targets.length === 1 ? targets[0] : undefined, resolve: resolve as (v: unknown) => void, reject };
       p.timer = setTimeout(() => this.expire(id, opts), opts.timeoutMs);
       this.pending.set(id, p);
       this.lastInSlot[slot] = id;
       this.perGroup.set(group, this.outstanding(group) + 1);
       this.claims.offer(id);
       try {
-        for (const thread of threads()) post(thread, id);
+        for (const thread of targets) post(thread, id);
       } catch (err) {
         this.claims.withdraw(id);
         this.settle(id, { ok: false, error: err as Error });
@@ -129,14 +135,14 @@ export class SharedJobs<G, T extends QueueThread> {
   }
 
   /**
-   * Thread `thread` of `group` stopped: fail the jobs it had taken, and with `orphaned` (no thread of the group
-   * is left to take them) the group's jobs nobody took.
+   * Thread `thread` of `group` stopped: fail the jobs it had taken or had been posted alone, and with `orphaned`
+   * (no thread of the group is left to take them) the group's jobs nobody took.
    */
   failThread(group: G, thread: T, err: Error, orphaned: boolean): void {
     for (const [id, p] of [...this.pending]) {
       if (p.group !== group) continue;
       const owner = this.claims.owner(id);
-      if (owner === thread.no || (orphaned && owner === undefined && this.claims.withdraw(id))) {
+      if (owner === thread.no || ((orphaned || p.only === thread) && owner === undefined && this.claims.withdraw(id))) {
         this.finish(id, p);
         p.reject(err);
       }
