@@ -95,15 +95,17 @@ test('a stopped thread fails the jobs it took; the ones nobody took wait for the
   assert.equal(jobs.outstanding('h'), 0);
 });
 
-test('a job nobody takes in time is withdrawn and fails; one held too long stops its thread', async () => {
+test('a job nobody takes in time is withdrawn and fails; one held too long stops its thread; the group is reported idle each time', async () => {
   const claims = new ClaimTable();
-  const jobs = new SharedJobs<string, Thread>(claims);
+  const idle: string[] = [];
+  const jobs = new SharedJobs<string, Thread>(claims, (group) => idle.push(group));
   const a = thread(1);
   const stuck: Thread[] = [];
   const quick = { ...options, timeoutMs: 20, onStuck: (t: Thread) => stuck.push(t) };
   const untaken = jobs.offer('g', () => [a], post, quick);
   await assert.rejects(untaken, /nobody took it/);
   assert.equal(claims.claim(a.posted[0], a.no), false, 'a withdrawn job cannot be claimed any more');
+  assert.deepEqual(idle, ['g'], 'a swapped-out generation waiting for its last job learns it is idle');
   const held = jobs.offer('g', () => [a], post, quick);
   claims.claim(a.posted[1], a.no);
   await new Promise((r) => setTimeout(r, 50));
@@ -111,6 +113,7 @@ test('a job nobody takes in time is withdrawn and fails; one held too long stops
   // the pool stops the thread, which fails its jobs
   jobs.failThread('g', a, new Error('replaced'), true);
   await assert.rejects(held, /replaced/);
+  assert.deepEqual(idle, ['g', 'g']);
 });
 
 test('the claim table refuses a job while the one offered in its slot is unanswered', async () => {

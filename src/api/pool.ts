@@ -60,7 +60,10 @@ export class ScreeningPool {
   private building: Promise<Generation> | undefined;
   private generations = 0;
   /** Jobs of every generation in flight, by id; the claim table is shared with every worker. */
-  private readonly jobs = new SharedJobs<LiveGeneration, WorkerHandle>(new ClaimTable());
+  private readonly jobs = new SharedJobs<LiveGeneration, WorkerHandle>(new ClaimTable(), (gen) => {
+    // a swapped-out generation stops once its last request is answered, failed or timed out
+    if (gen.retired) this.stopWhenIdle(gen);
+  });
   private workerNumbers = 0;
   private closed = false;
   /** Every worker still running, of any generation (shutdown stops them all). */
@@ -132,7 +135,7 @@ export class ScreeningPool {
           handle.retired = true;
           void worker.terminate();
           reject(new Error(`index build failed: ${m.message}`));
-        } else this.settle(m);
+        } else this.jobs.settle(m.id, m.ok ? { ok: true, value: m.value } : { ok: false, error: new ApiError(m.status, m.detail) });
       });
       worker.on('error', (err) => {
         this.opts.log.error({ err }, 'screening worker error');
@@ -144,12 +147,6 @@ export class ScreeningPool {
         this.onExit(handle, code);
       });
     });
-  }
-
-  private settle(m: Extract<FromWorker, { kind: 'result' }>): void {
-    const gen = this.jobs.settle(m.id, m.ok ? { ok: true, value: m.value } : { ok: false, error: new ApiError(m.status, m.detail) });
-    // a swapped-out generation stops once its last request is answered
-    if (gen?.retired) this.stopWhenIdle(gen);
   }
 
   private stopWhenIdle(gen: LiveGeneration): void {

@@ -87,7 +87,11 @@ export class SharedJobs<G, T extends QueueThread> {
   /** The id last offered in each slot: a slot is free again once that job is answered. */
   private readonly lastInSlot = new Int32Array(CLAIM_SLOTS);
 
-  constructor(readonly claims: ClaimTable) {}
+  /** @param onIdle called when the last unanswered job of a group is answered, failed or withdrawn */
+  constructor(
+    readonly claims: ClaimTable,
+    private readonly onIdle: (group: G) => void = () => undefined,
+  ) {}
 
   /** Jobs offered to `group` and not answered yet. */
   outstanding(group: G): number {
@@ -182,6 +186,9 @@ export class SharedJobs<G, T extends QueueThread> {
     this.pending.delete(id);
     const left = this.outstanding(p.group) - 1;
     if (left > 0) this.perGroup.set(p.group, left);
-    else this.perGroup.delete(p.group);
+    else {
+      this.perGroup.delete(p.group);
+      this.onIdle(p.group);
+    }
   }
 }
