@@ -61,7 +61,8 @@ test('a stopped thread fails the jobs it took; the ones nobody took wait for the
   const taken = jobs.offer('g', () => live, post, options);
   const waiting = jobs.offer('g', () => live, post, options);
   assert.deepEqual(b.posted, [a.posted[1]]);
-  const other = jobs.offer('h', () => [thread(3)], post, options);
+  const third = thread(3);
+  const other = jobs.offer('h', () => [third], post, options);
   assert.equal(claims.claim(a.posted[0], a.no), true);
   live = [b];
   jobs.failThread('g', a, new Error('a stopped'), false);
@@ -90,7 +91,7 @@ test('a stopped thread fails the jobs it took; the ones nobody took wait for the
   assert.equal(claims.claim(orphanId, c.no), false);
   // another group is not touched
   assert.equal(jobs.outstanding('h'), 1);
-  jobs.failAll(new Error('shutdown'));
+  jobs.failThread('h', third, new Error('shutdown'), true);
   await assert.rejects(other, /shutdown/);
   assert.equal(jobs.outstanding('h'), 0);
 });
@@ -128,7 +129,8 @@ test('the claim table refuses a job while the one offered in its slot is unanswe
   const next = jobs.offer('g', () => [a], post, options);
   jobs.settle(a.posted[a.posted.length - 1], { ok: true, value: 'next' });
   assert.equal(await next, 'next');
-  jobs.failAll(new Error('end'));
+  for (const id of a.posted) jobs.settle(id, { ok: true, value: 'end' });
+  assert.equal(jobs.outstanding('g'), 0);
 });
 
 test('threads claim through shared memory: of two real threads racing for every job, exactly one takes each', async () => {

@@ -153,15 +153,6 @@ export class SharedJobs<G, T extends QueueThread> {
     }
   }
 
-  /** Fail every job in flight (shutdown). */
-  failAll(err: Error): void {
-    for (const [id, p] of [...this.pending]) {
-      this.claims.withdraw(id);
-      this.finish(id, p);
-      p.reject(err);
-    }
-  }
-
   private expire(id: number, opts: OfferOptions<T>): void {
     const p = this.pending.get(id);
     if (!p) return;
