@@ -42,6 +42,9 @@ describe('a server with two screening workers', () => {
       const alone = await call(`${api.url}/match/default`, { body: { queries: { [key]: query } } });
       assert.deepEqual(batch.body.responses[key], alone.body.responses[key], key);
     }
+    const metrics = await call(`${api.url}/metrics`);
+    assert.match(metrics.body, /interdict_screening_workers 2\n/);
+    assert.match(metrics.body, /interdict_screening_jobs_in_flight 0\n/);
   });
 });
 

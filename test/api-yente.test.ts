@@ -219,6 +219,8 @@ describe('catalog, algorithms, probes, docs, metrics', () => {
     assert.equal(metrics.status, 200);
     assert.match(metrics.body, /interdict_http_requests_total\{method="POST",route="\/match\/:dataset",status="200"\} \d+/);
     assert.match(metrics.body, /interdict_index_entities \d+/);
+    assert.match(metrics.body, /interdict_screening_workers 1\n/);
+    assert.match(metrics.body, /interdict_screening_jobs_in_flight 0\n/);
     assert.match(metrics.body, /interdict_list_parties\{dataset="un_sc_sanctions"\} 1003/);
     assert.match(metrics.body, /interdict_list_version_info\{dataset="un_sc_sanctions",version="2026-02-27-[0-9a-f]{8}",published="2026-02-27/);
     assert.match(metrics.body, /interdict_http_request_duration_seconds_bucket/);

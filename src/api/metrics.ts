@@ -1,9 +1,9 @@
 // Prometheus metrics: requests and latency per route, the index (parties, build time, swaps), list
-// versions served, audit backlog, plus Node's process metrics. One registry per server, so tests can run
+// versions served, screening threads and their jobs in flight, audit backlog, plus Node's process metrics. One registry per server, so tests can run
 // several servers in one process.
 import { Counter, Gauge, Histogram, Registry, collectDefaultMetrics } from 'prom-client';
 import type { FastifyInstance } from 'fastify';
-import type { Generation } from './pool.js';
+import type { Generation, ScreeningLoad } from './pool.js';
 import type { ListStore } from '../store/lists.js';
 
 export class Metrics {
@@ -25,9 +25,12 @@ export class Metrics {
   private readonly listVersion = new Gauge({ name: 'interdict_list_version_info', help: 'List versions in the serving index (value 1)', labelNames: ['dataset', 'version', 'published'], registers: [this.registry] });
   private readonly listParties = new Gauge({ name: 'interdict_list_parties', help: 'Listed parties per dataset in the serving index', labelNames: ['dataset'], registers: [this.registry] });
 
-  constructor(auditBacklog: () => number) {
+  constructor(auditBacklog: () => number, screening: () => ScreeningLoad) {
     collectDefaultMetrics({ register: this.registry });
     new Gauge({ name: 'interdict_audit_backlog', help: 'Audit events not yet written', registers: [this.registry], collect() { this.set(auditBacklog()); } });
+    new Gauge({ name: 'interdict_screening_workers', help: 'Screening threads of the serving index', registers: [this.registry], collect() { this.set(screening().workers); } });
+    // more jobs than threads means requests are queueing: the latency to watch under load
+    new Gauge({ name: 'interdict_screening_jobs_in_flight', help: 'Screening jobs of the serving index waiting for a thread or running', registers: [this.registry], collect() { this.set(screening().inFlight); } });
   }
 
   /** Count and time every request under its route pattern (not its URL: ids would explode the labels). */

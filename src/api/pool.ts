@@ -36,6 +36,12 @@ interface LiveGeneration extends Generation {
   retired: boolean;
 }
 
+/** What the serving generation is doing: its screening threads, and its jobs waiting for one or running. */
+export interface ScreeningLoad {
+  workers: number;
+  inFlight: number;
+}
+
 export interface PoolLogger {
   info(obj: object, msg: string): void;
   warn(obj: object, msg: string): void;
@@ -74,6 +80,11 @@ export class ScreeningPool {
   /** The generation answering requests; undefined until the first index is built. */
   get generation(): Generation | undefined {
     return this.current;
+  }
+
+  get screeningLoad(): ScreeningLoad {
+    const gen = this.current;
+    return gen ? { workers: gen.workers.length, inFlight: this.jobs.outstanding(gen) } : { workers: 0, inFlight: 0 };
   }
 
   get isClosed(): boolean {
