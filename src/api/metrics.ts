@@ -1,6 +1,6 @@
 // Prometheus metrics: requests and latency per route, the index (parties, build time, swaps), list
-// versions served, screening threads and their jobs in flight, audit backlog, plus Node's process metrics. One registry per server, so tests can run
-// several servers in one process.
+// versions served, screening threads and their jobs in flight, audit backlog, plus Node's process metrics.
+// One registry per server, so tests can run several servers in one process.
 import { Counter, Gauge, Histogram, Registry, collectDefaultMetrics } from 'prom-client';
 import type { FastifyInstance } from 'fastify';
 import type { Generation, ScreeningLoad } from './pool.js';

@@ -9,6 +9,8 @@
 // Why not one queue in the HTTP thread handing each thread a job or two at a time: threads then sat idle while
 // their next job crossed over, 19–42 % fewer requests/s (2026-11-29).
 
+import type { Outcome } from '../match/thread-jobs.js';
+
 /** Slots of the claim table: at most this many jobs may be unanswered at once. */
 export const CLAIM_SLOTS = 1 << 16;
 
@@ -63,8 +65,6 @@ interface Pending<G, T> {
   reject: (err: Error) => void;
   timer?: NodeJS.Timeout;
 }
-
-export type Outcome = { ok: true; value: unknown } | { ok: false; error: Error };
 
 export interface OfferOptions<T> {
   timeoutMs: number;
@@ -147,8 +147,7 @@ export class SharedJobs<G, T extends QueueThread> {
       if (p.group !== group) continue;
       const owner = this.claims.owner(id);
       if (owner === thread.no || ((orphaned || p.only === thread) && owner === undefined && this.claims.withdraw(id))) {
-        this.finish(id, p);
-        p.reject(err);
+        this.settle(id, { ok: false, error: err });
       }
     }
   }
@@ -156,20 +155,11 @@ export class SharedJobs<G, T extends QueueThread> {
   private expire(id: number, opts: OfferOptions<T>): void {
     const p = this.pending.get(id);
     if (!p) return;
-    if (this.claims.withdraw(id)) {
-      // still waiting for a thread: nobody will run it now
-      this.finish(id, p);
-      p.reject(opts.unclaimed());
-      return;
-    }
-    const owner = this.claims.owner(id);
-    const thread = p.threads().find((t) => t.no === owner);
+    const owner = this.claims.withdraw(id) ? undefined : this.claims.owner(id);
+    const thread = owner === undefined ? undefined : p.threads().find((t) => t.no === owner);
     if (thread) opts.onStuck(thread);
-    else {
-      // its thread is gone without failing it: answer for it
-      this.finish(id, p);
-      p.reject(opts.unclaimed());
-    }
+    // still waiting for a thread (withdrawn: nobody will run it now), or its thread is gone without failing it
+    else this.settle(id, { ok: false, error: opts.unclaimed() });
   }
 
   private finish(id: number, p: Pending<G, T>): void {

@@ -34,7 +34,7 @@ function corsOrigins(value: string | undefined): string[] {
  * a second thread serves more requests at a lower p99 than one (docs/BENCHMARKS.md); each holds its own index
  * (~0.5 GB with every shared list).
  */
-export const DEFAULT_WORKERS = Math.max(1, Math.min(4, availableParallelism()));
+const DEFAULT_WORKERS = Math.max(1, Math.min(4, availableParallelism()));
 
 export function registerServeCommand(program: Command): void {
   program
