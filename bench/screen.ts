@@ -2,6 +2,8 @@
 // brute-force baseline (every indexed name scored with Jaro-Winkler) in the same run; the index build from
 // scratch and, in fresh processes, with the prepared-name file (first build, then a start-up). Updates the
 // "Screening" section of docs/BENCHMARKS.md.
+// the V8 setting the CLI runs with (src/match/gc-tuning.ts), before anything else
+import '../src/match/gc-tuning.js';
 import { spawnSync } from 'node:child_process';
 import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { cpus, loadavg, tmpdir } from 'node:os';

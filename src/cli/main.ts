@@ -1,5 +1,7 @@
 #!/usr/bin/env node
 // The `interdict` command. Each command group lives in ./commands and registers itself here.
+// (V8 setting first: see gc-tuning.ts)
+import '../match/gc-tuning.js';
 import { Command } from 'commander';
 import { registerListCommands } from './commands/lists.js';
 import { registerUpdateCommand } from './commands/update.js';
