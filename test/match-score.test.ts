@@ -3,7 +3,9 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { unXml } from '../src/sources/formats/un-xml.js';
-import { compare, MAX_QUERY_NAMES, queryFromRecord, QueryError, Screener, type ScreenQuery } from '../src/match/index.js';
+import { compare, DEFAULT_ALGORITHM, getAlgorithm, MAX_QUERY_NAMES, prepareEntity, queryFromRecord, QueryError, Screener, type ScreenQuery } from '../src/match/index.js';
+import { featureInput } from '../src/match/features.js';
+import { quietScore, scoreInput } from '../src/match/score.js';
 import { splitAnnotations } from '../src/match/annotations.js';
 import { latinVariants } from '../src/text/index.js';
 import { listFile, readAll } from './helpers.js';
@@ -251,4 +253,29 @@ test('UN: screening scores (token pairs remembered per query) equal one-pair com
     assert.ok(results.length > 0, JSON.stringify(q.properties));
     for (const r of results) assert.equal(compare(q, r.entity).score, r.score, `${q.properties.name[0]} vs ${r.entity.id}`);
   }
+});
+
+test('the quiet first pass scores every candidate exactly as the explained pass, qualifiers and all', () => {
+  const algorithm = getAlgorithm(DEFAULT_ALGORITHM);
+  const queries = [
+    person('KIM YONG CHOL', { birthDate: ['1990'], nationality: ['kp'], gender: ['female'] }),
+    person('Saddam Hussein', { birthDate: ['1937-04-28'], nationality: ['iq'] }),
+    person('عبد الرحمن محمد', { birthDate: ['1970'] }),
+    company('Korea Mining Development Trading Corporation', { country: ['kp'] }),
+  ];
+  let zero = 0;
+  let scored = 0;
+  for (const query of queries) {
+    const q = prepareEntity(query);
+    // the parties screening finds for it (scores above 0) and others (most without a name in common)
+    const found = screener.screen(query, { limit: 50, cutoff: 0 }).map((r) => r.entity);
+    for (const e of [...found, ...entities.slice(0, 200)]) {
+      const input = featureInput(q, prepareEntity(e), algorithm.names, false);
+      const quiet = quietScore(input, algorithm);
+      assert.equal(quiet, scoreInput(input, algorithm).score, `${query.properties.name[0]} vs ${e.id}`);
+      if (quiet === 0) zero++;
+      else scored++;
+    }
+  }
+  assert.ok(zero > 0 && scored > 0, `both kinds of candidate met (${zero} without a score, ${scored} with)`);
 });

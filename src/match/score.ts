@@ -3,6 +3,8 @@ import type { Algorithm } from './algorithms.js';
 import { featureInput, type FeatureInput } from './features.js';
 import type { PreparedEntity } from './prepare.js';
 
+type Spec = Algorithm['features'][string];
+
 /** Why a result scored as it did, one line per feature that fired. */
 export interface Explanation {
   feature: string;
@@ -47,16 +49,22 @@ export function scoreInput(input: FeatureInput, algorithm: Algorithm): Scored {
 
 /**
  * Only the score of `scoreInput` (features without explanation, weightless features skipped, nothing
- * allocated): the quiet first pass over every candidate, most of which are never returned.
+ * allocated): the quiet first pass over every candidate, most of which are never returned. Main evidence first:
+ * without any, qualifiers cannot make a score (`combine`), so most candidates (found through a word of another
+ * name) skip them.
  */
 export function quietScore(input: FeatureInput, algorithm: Algorithm): number {
+  const { main: mainFeatures, qualifiers: qualifierFeatures } = weightedFeatures(algorithm);
   let main = 0;
-  let qualifiers = 0;
-  for (const [, spec] of weightedFeatureList(algorithm)) {
+  for (const spec of mainFeatures) {
     const r = spec.fn(input);
-    if (r.score <= 0) continue;
-    if (spec.qualifier) qualifiers += r.score * spec.weight;
-    else main = Math.max(main, r.score * spec.weight);
+    if (r.score > 0) main = Math.max(main, r.score * spec.weight);
+  }
+  if (main <= 0) return 0;
+  let qualifiers = 0;
+  for (const spec of qualifierFeatures) {
+    const r = spec.fn(input);
+    if (r.score > 0) qualifiers += r.score * spec.weight;
   }
   return round(combine(main, qualifiers));
 }
@@ -69,15 +77,19 @@ function combine(main: number, qualifiers: number): number {
   return main > 0 ? Math.min(1, Math.max(0, main + qualifiers)) : 0;
 }
 
-const weighted = new WeakMap<Algorithm, Array<[string, Algorithm['features'][string]]>>();
-function weightedFeatureList(a: Algorithm): Array<[string, Algorithm['features'][string]]> {
-  let list = weighted.get(a);
-  if (!list) weighted.set(a, (list = featureList(a).filter(([, spec]) => spec.weight !== 0)));
-  return list;
+const weighted = new WeakMap<Algorithm, { main: Spec[]; qualifiers: Spec[] }>();
+/** An algorithm's features that carry weight, main evidence apart from qualifiers. */
+function weightedFeatures(a: Algorithm): { main: Spec[]; qualifiers: Spec[] } {
+  let split = weighted.get(a);
+  if (!split) {
+    const specs = featureList(a).map(([, spec]) => spec).filter((spec) => spec.weight !== 0);
+    weighted.set(a, (split = { main: specs.filter((s) => !s.qualifier), qualifiers: specs.filter((s) => s.qualifier) }));
+  }
+  return split;
 }
 
-const lists = new WeakMap<Algorithm, Array<[string, Algorithm['features'][string]]>>();
-function featureList(a: Algorithm): Array<[string, Algorithm['features'][string]]> {
+const lists = new WeakMap<Algorithm, Array<[string, Spec]>>();
+function featureList(a: Algorithm): Array<[string, Spec]> {
   let list = lists.get(a);
   if (!list) lists.set(a, (list = Object.entries(a.features)));
   return list;
