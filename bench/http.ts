@@ -29,7 +29,7 @@ import { detectLists } from '../src/sources/detect.js';
 import { openDb } from '../src/store/db.js';
 import { importList } from '../src/store/import.js';
 import { ListStore } from '../src/store/lists.js';
-import { hostSpeedMs, machine, replaceSection } from './report.js';
+import { machine, replaceSection } from './report.js';
 
 const { values: args } = parseArgs({ options: { duration: { type: 'string', default: '15' }, workers: { type: 'string', default: '1,2' }, soak: { type: 'string' }, client: { type: 'string', default: 'wrk' } } });
 const DURATION = Number(args.duration);
@@ -352,7 +352,6 @@ async function main(): Promise<void> {
   process.env.INTERDICT_HOME = home;
   try {
     const load0 = loadavg()[0].toFixed(1);
-    const speed0 = hostSpeedMs();
     console.error('importing every shared list...');
     const active = await importEverything();
     const { queries, listed } = workload();
@@ -363,7 +362,7 @@ async function main(): Promise<void> {
     const warmup = bodies(queries.slice(measuredCount), 1);
     const cores = cpus().length;
     const context = (workers: string, parties: number, requests = '') =>
-      `Measured ${date} by \`npm run bench:http\` (bench/http.ts; ${machine()}, ${cores} cores shared with other work, load average ${load0} and host speed ${speed0} ms at the start (\`hostSpeedMs\` in bench/report.ts: a fixed piece of work, lower is faster)). The server (\`interdict serve --workers ${workers} --rate-limit 0\`, audit trail on) runs as its own process on loopback; the load generator, ${CLIENT === 'wrk' ? 'wrk (one thread, its own process)' : 'autocannon (in the benchmark process)'}, runs on the same cores. Every shared list loaded: ${active.join(', ')} — ${parties} parties. Requests: \`POST /match/default\` with the screening evaluation's customer-file mix (49 synthetic people to 1 UN-listed person), yente defaults (limit 5, threshold 0.7)${requests}.`;
+      `Measured ${date} by \`npm run bench:http\` (bench/http.ts; ${machine()}, ${cores} cores shared with other work, load average ${load0} at the start). The server (\`interdict serve --workers ${workers} --rate-limit 0\`, audit trail on) runs as its own process on loopback; the load generator, ${CLIENT === 'wrk' ? 'wrk (one thread, its own process)' : 'autocannon (in the benchmark process)'}, runs on the same cores. Every shared list loaded: ${active.join(', ')} — ${parties} parties. Requests: \`POST /match/default\` with the screening evaluation's customer-file mix (49 synthetic people to 1 UN-listed person), yente defaults (limit 5, threshold 0.7)${requests}.`;
 
     if (SOAK) {
       const workers = WORKER_COUNTS[0];

@@ -14,7 +14,7 @@ import { sharedDir } from '../src/config.js';
 import { prepareEntity, queryFromRecord, Screener, type QueryRecord, type ScreenQuery } from '../src/match/index.js';
 import { jaroWinkler } from '../src/match/distance.js';
 import { sharedListStore } from '../eval/shared-lists.js';
-import { hostSpeedMs, machine, replaceSection } from './report.js';
+import { machine, replaceSection } from './report.js';
 
 const BATCH = Number(process.env.BENCH_QUERIES ?? 20000);
 const SINGLE = Math.min(BATCH, 5000);
@@ -85,7 +85,6 @@ async function main(): Promise<void> {
 
   // the machine is shared: CPU time (process.cpuUsage) beside wall-clock time, and the load average
   const loadBefore = loadavg();
-  const speedBefore = hostSpeedMs();
   const cpuSeconds = (since: NodeJS.CpuUsage) => {
     const u = process.cpuUsage(since);
     return (u.user + u.system) / 1e6;
@@ -158,7 +157,6 @@ async function main(): Promise<void> {
   const peakRss = process.resourceUsage().maxRSS / 1024;
   const load = (l: number[]) => l.map((x) => x.toFixed(1)).join(' / ');
   const loadAfter = loadavg();
-  const speedAfter = hostSpeedMs();
 
   const body = `
 Measured ${date} by \`npm run bench\` (bench/screen.ts; ${machine()}, ${cpus().length} cores, one Node thread). Every shared
