@@ -7,16 +7,9 @@ interface Pending<T> {
   thread: T;
   resolve: (value: unknown) => void;
   reject: (err: Error) => void;
-  timer?: NodeJS.Timeout;
 }
 
 export type Outcome = { ok: true; value: unknown } | { ok: false; error: Error };
-
-export interface RunOptions<T> {
-  /** Called when the job is not answered within `timeoutMs` (it should stop the thread; `failThread` follows). */
-  onTimeout?: (thread: T) => void;
-  timeoutMs?: number;
-}
 
 export class ThreadJobs<T> {
   private nextId = 0;
@@ -29,13 +22,12 @@ export class ThreadJobs<T> {
   }
 
   /** Send a job to the least busy of `threads` (`send` posts it with its id); resolves with the answer. */
-  run<R>(threads: readonly T[], send: (thread: T, id: number) => void, opts: RunOptions<T> = {}): Promise<R> {
+  run<R>(threads: readonly T[], send: (thread: T, id: number) => void): Promise<R> {
     let thread = threads[0];
     for (const t of threads) if (this.inFlight(t) < this.inFlight(thread)) thread = t;
     const id = ++this.nextId;
     return new Promise<R>((resolve, reject) => {
       const p: Pending<T> = { thread, resolve: resolve as (v: unknown) => void, reject };
-      if (opts.timeoutMs !== undefined && opts.onTimeout) p.timer = setTimeout(() => opts.onTimeout!(thread), opts.timeoutMs);
       this.pending.set(id, p);
       this.load.set(thread, this.inFlight(thread) + 1);
       try {
@@ -46,7 +38,7 @@ export class ThreadJobs<T> {
     });
   }
 
-  /** A thread answered job `id` (an unknown id — its thread was failed meanwhile — is ignored); returns that thread. */
+  /** A thread answered job `id` (an unknown id — the jobs were failed meanwhile — is ignored); returns that thread. */
   settle(id: number, outcome: Outcome): T | undefined {
     const p = this.pending.get(id);
     if (!p) return undefined;
@@ -57,29 +49,14 @@ export class ThreadJobs<T> {
     return p.thread;
   }
 
-  /** Reject every job sent to `thread` (it stopped). */
-  failThread(thread: T, err: Error): void {
-    for (const [id, p] of this.pending) {
-      if (p.thread !== thread) continue;
-      this.pending.delete(id);
-      this.finish(p);
-      p.reject(err);
-    }
-    this.load.delete(thread);
-  }
-
-  /** Reject every job of every thread. */
+  /** Reject every job of every thread (batch screening stops at its first failed thread). */
   failAll(err: Error): void {
-    for (const p of this.pending.values()) {
-      clearTimeout(p.timer);
-      p.reject(err);
-    }
+    for (const p of this.pending.values()) p.reject(err);
     this.pending.clear();
     this.load.clear();
   }
 
   private finish(p: Pending<T>): void {
-    clearTimeout(p.timer);
     const left = this.inFlight(p.thread) - 1;
     if (left > 0) this.load.set(p.thread, left);
     else this.load.delete(p.thread);
