@@ -66,7 +66,7 @@ describe('POST /match errors', () => {
 
   it('algorithm config and weights the algorithm does not have: 400', async () => {
     expectError(await match({ queries: { q: PERSON }, config: { nm_family_name_weight: 1.3 } }), 400, /Invalid configuration parameter: nm_family_name_weight for algorithm interdict-v1/);
-    expectError(await match({ queries: { q: PERSON }, weights: { name_literal: 0.8 } }), 400, /Unknown feature in weights: name_literal/);
+    expectError(await match({ queries: { q: PERSON }, weights: { name_litteral: 0.8 } }), 400, /Unknown feature in weights: name_litteral/);
     expectError(await match({ queries: { q: PERSON }, config: { nm_number_mismatch: -1 } }), 400, /nm_number_mismatch must be a number from 0 to 1/);
     expectError(await match({ queries: { q: PERSON }, weights: { name_match: null } }), 422, /weights\.name_match must be number/);
     // the parameters yente documents are accepted

@@ -44,7 +44,9 @@ describe('POST /match/{dataset}', () => {
       assert.deepEqual(Object.keys(resp.total).sort(), ['relation', 'value']);
       assert.equal(typeof resp.query.schema, 'string');
     }
+    // echoed as yente's pydantic model does: `id` is always there, null when the example had none
     assert.deepEqual(r.body.responses.entity2.query, {
+      id: null,
       schema: 'Company',
       properties: { name: ['Brilliant Amazing Limited'], jurisdiction: ['hk'], registrationNumber: ['84BA99810'] },
     });
@@ -68,7 +70,7 @@ describe('POST /match/{dataset}', () => {
     assert.equal(top.features.name_match, top.explanations.name_match.score);
     assert.ok(resp.total.value >= 1);
     // country names become codes in the echoed query, as yente's cleaning does
-    assert.deepEqual(resp.query, { schema: 'Person', properties: { name: ['Ri Won Ho'], birthDate: ['1964-07-17'], nationality: ['kp'] } });
+    assert.deepEqual(resp.query, { id: null, schema: 'Person', properties: { name: ['Ri Won Ho'], birthDate: ['1964-07-17'], nationality: ['kp'] } });
   });
 
   it('accepts a property as a string, cleans dates, drops unknown properties and builds the name from its parts', async () => {
@@ -168,6 +170,39 @@ describe('GET /search, /entities', () => {
     const moved = await call(`${api.url}/entities/au-dfat-2`);
     assert.equal(moved.status, 308);
     assert.equal(moved.headers.get('location'), '/entities/sample-person-akhund');
+  });
+
+  it("pages adjacent records by property, as yente's /entities/{id}/adjacent", async () => {
+    const nested = (await call(`${api.url}/entities/un-KPi.033`)).body;
+    const r = await call(`${api.url}/entities/un-KPi.033/adjacent`);
+    assert.equal(r.status, 200, JSON.stringify(r.body));
+    assert.deepEqual(Object.keys(r.body).sort(), ['adjacent', 'entity']);
+    assert.equal(r.body.entity.id, 'un-KPi.033');
+    assert.equal(r.body.entity.properties.sanctions, undefined, 'the entity itself is not nested');
+    const sanctions = r.body.adjacent.sanctions;
+    assert.deepEqual(sanctions.total, { value: nested.properties.sanctions.length, relation: 'eq' });
+    assert.deepEqual(sanctions.results, nested.properties.sanctions.slice(0, 10));
+    assert.equal(sanctions.limit, 10);
+    assert.equal(sanctions.offset, 0);
+    const byProp = await call(`${api.url}/entities/un-KPi.033/adjacent/sanctions?limit=1&offset=0`);
+    assert.equal(byProp.status, 200);
+    assert.deepEqual(byProp.body, { results: nested.properties.sanctions.slice(0, 1), total: sanctions.total, limit: 1, offset: 0 });
+    const beyond = await call(`${api.url}/entities/un-KPi.033/adjacent/sanctions?offset=${sanctions.total.value}`);
+    assert.deepEqual(beyond.body.results, []);
+    // records the party points at, as nested
+    const vtb = await call(`${api.url}/entities/sample-company-vtb-africa/adjacent/addressEntity`);
+    assert.equal(vtb.body.results[0].schema, 'Address');
+    // an entity property the party has no record for: an empty page; a property that holds no entities, or none of its schema: 404
+    assert.deepEqual((await call(`${api.url}/entities/un-KPi.033/adjacent/ownershipOwner`)).body.total, { value: 0, relation: 'eq' });
+    for (const prop of ['name', 'nope']) {
+      const bad = await call(`${api.url}/entities/un-KPi.033/adjacent/${prop}`);
+      assert.equal(bad.status, 404);
+      assert.equal(bad.body.detail, 'No such property!');
+    }
+    assert.equal((await call(`${api.url}/entities/un-nobody/adjacent`)).body.detail, 'No such entity!');
+    const moved = await call(`${api.url}/entities/au-dfat-2/adjacent`);
+    assert.equal(moved.status, 308);
+    assert.equal(moved.headers.get('location'), '/entities/sample-person-akhund/adjacent');
   });
 });
 

@@ -31,13 +31,17 @@ describe('withOverrides', () => {
   });
 
   it('refuses unknown features (naming the known ones) and non-finite weights', () => {
-    assert.throws(() => withOverrides(base, { name_literal: 0.8 }), (err: Error) => {
+    assert.throws(() => withOverrides(base, { name_litteral: 0.8 }), (err: Error) => {
       assert.ok(err instanceof RangeError);
-      assert.match(err.message, /Unknown feature in weights: name_literal for algorithm interdict-v1/);
+      assert.match(err.message, /Unknown feature in weights: name_litteral for algorithm interdict-v1/);
       assert.match(err.message, /known: .*name_match.*country_mismatch/);
       return true;
     });
     assert.throws(() => withOverrides(base, { constructor: 1 }), RangeError, 'inherited object keys are not features');
+    // yente's feature names this algorithm lacks are ignored (yente ignores weights it has no feature for), still checked for type
+    const ignored = withOverrides(base, { lei_code_match: 0.5, name_literal: 0.8 });
+    assert.deepEqual(Object.fromEntries(Object.entries(ignored.features).map(([k, f]) => [k, f.weight])), Object.fromEntries(Object.entries(base.features).map(([k, f]) => [k, f.weight])));
+    assert.throws(() => withOverrides(base, { lei_code_match: NaN }), /Weight of lei_code_match must be a finite number/);
     for (const bad of [Infinity, -Infinity, NaN, '0.5', null, true]) {
       assert.throws(() => withOverrides(base, { name_match: bad as number }), /Weight of name_match must be a finite number/);
     }

@@ -100,6 +100,7 @@ export function cleanExample(example: EntityExample): { query: ScreenQuery; echo
   const tooMany = tooManyNames(properties);
   if (tooMany) throw new ApiError(400, `Cannot parse example entity: ${tooMany}`);
   const query: ScreenQuery = { schema: schemaName, properties };
-  const echo: EntityExample = { ...(example.id ? { id: example.id } : {}), schema: schemaName, properties };
+  // yente echoes the example as its pydantic model: `id` is always there, null when the client sent none
+  const echo: EntityExample = { id: example.id ?? null, schema: schemaName, properties };
   return { query, echo };
 }

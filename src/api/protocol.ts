@@ -30,7 +30,7 @@ export interface MatchOptions {
 
 export interface MatchOutcome {
   results: ScoredEntityResponse[];
-  /** How many results are matches (score ≥ threshold), as yente counts them. */
+  /** How many candidates matched (score ≥ threshold), returned or beyond the limit, as yente counts them (always exact). */
   total: Total;
 }
 
@@ -38,8 +38,12 @@ export interface SearchParams {
   q: string;
   schema: string;
   datasets: string[];
-  countries: string[];
-  topics: string[];
+  /** yente's filters, [field, value]: `countries`, `topics` and `datasets` parameters, `filter=field:value`, `target`. */
+  filters: Array<[string, string]>;
+  /** How several values of one filter field combine: any of them (yente's default) or all. */
+  filterOp: 'OR' | 'AND';
+  /** Sort keys, applied in order before the score: `field` or `field:asc|desc`. */
+  sort: string[];
   excludeSchema: string[];
   changedSince?: string;
   limit: number;
@@ -59,16 +63,34 @@ export interface SearchOutcome {
   facets: Record<string, { label: string; values: FacetValue[] }>;
 }
 
+/** A page of the records adjacent to a party through one property: an entity, or an id not found in the lists. */
+export interface AdjacentPage {
+  results: Array<string | EntityResponse>;
+  total: Total;
+  limit: number;
+  offset: number;
+}
+
+/** A party and its adjacent records by property; `redirect` for a merged id; `noSuchProperty` for a property its schema lacks. */
+export interface AdjacentOutcome {
+  entity?: EntityResponse;
+  adjacent?: Record<string, AdjacentPage>;
+  redirect?: string;
+  noSuchProperty?: boolean;
+}
+
 export type Job =
   | { op: 'match'; queries: ScreenQuery[]; options: MatchOptions }
   | { op: 'search'; params: SearchParams }
   | { op: 'entity'; id: string; nested: boolean }
+  | { op: 'adjacent'; id: string; prop?: string; limit: number; offset: number }
   | { op: 'diff'; dataset: string; old?: string; new?: string };
 
 export interface JobResults {
   match: MatchOutcome[];
   search: SearchOutcome;
   entity: { entity?: EntityResponse; redirect?: string };
+  adjacent: AdjacentOutcome;
   diff: ListDiff;
 }
 

@@ -129,7 +129,7 @@ export const matchSchema = {
         ...mapOf(num),
         default: {},
         description:
-          'Feature weight overrides for this request: feature name → weight (negative for penalties), replacing the algorithm\'s weight. Feature names and default weights: GET /algorithms. An unknown feature is a 400.',
+          'Feature weight overrides for this request: feature name → weight (negative for penalties), replacing the algorithm\'s weight. Feature names and default weights: GET /algorithms. A feature name of yente\'s algorithms that this one does not compute (e.g. lei_code_match) is ignored, as yente ignores weights it has no feature for; any other unknown name is a 400.',
         examples: [{ country_mismatch: 0, dob_year_disjoint: -0.3 }],
       },
       config: {
@@ -169,7 +169,11 @@ export const searchSchema = {
       changed_since: { type: 'string', pattern: TS_PATTERN },
       limit: { type: 'integer', minimum: 0, maximum: 500, default: 10 },
       offset: { type: 'integer', minimum: 0, maximum: 9499, default: 0 },
-      facets: { type: 'array', items: { type: 'string', enum: ['countries', 'topics', 'datasets', 'schema'] }, default: ['countries', 'topics', 'datasets'] },
+      filter: listParam('Filter by entity fields as field:value (e.g. properties.birthDate:1985, countries:ru, schema:Person, identifiers:...): the fields yente indexes; several values of one field combine by filter_op'),
+      filter_op: { type: 'string', enum: ['OR', 'AND'], default: 'OR', description: 'How several values of one filter field combine (topics, countries, datasets, filter): any (OR) or all (AND)' },
+      sort: listParam('Sort by field, then relevance: field or field:asc|desc (caption, schema, entity_id, first_seen, last_seen, last_change, properties.<name>)'),
+      target: { type: 'boolean', description: 'Deprecated in yente: only targeted entities (true), or none of them (false). Search covers listed parties only' },
+      facets: { type: 'array', items: { type: 'string', enum: ['countries', 'topics', 'datasets', 'schema', 'identifiers', 'genders'] }, default: ['countries', 'topics', 'datasets'] },
       fuzzy: { type: 'boolean', description: 'Accepted for yente compatibility: search is always typo-tolerant' },
       simple: { type: 'boolean', description: 'Accepted for yente compatibility' },
     },
@@ -194,6 +198,40 @@ export const entitySchema = {
   params: obj({ entity_id: { type: 'string', minLength: 1, maxLength: 500, examples: ['un-KPi.033'] } }),
   querystring: obj({ nested: { type: 'boolean', default: true, description: 'Include adjacent entities' } }, []),
   response: { 200: ref('NestedEntityResponse'), ...errorResponses },
+};
+
+const adjacentPage = obj({
+  results: { type: 'array', items: { anyOf: [str, ref('NestedEntityResponse')] } },
+  total: ref('Total'),
+  limit: int,
+  offset: int,
+});
+const adjacentParams = obj(
+  {
+    limit: { type: 'integer', minimum: 0, maximum: 500, default: 10, description: 'Number of results per property to return' },
+    offset: { type: 'integer', minimum: 0, maximum: 9499, default: 0, description: 'Start at result with given offset' },
+  },
+  [],
+);
+const entityIdParam = { type: 'string', minLength: 1, maxLength: 500, examples: ['un-KPi.033'] };
+
+export const adjacentSchema = {
+  summary: 'Fetch adjacent entities',
+  description:
+    'The records adjacent to an entity (sanctions, addresses, identity documents, associates), by property, a page of each: what /entities/{id} nests, paged as in yente. A merged id answers with a 308 redirect to the canonical one.',
+  tags: ['Data access'],
+  params: obj({ entity_id: entityIdParam }),
+  querystring: adjacentParams,
+  response: { 200: obj({ entity: ref('EntityResponse'), adjacent: mapOf(adjacentPage) }), ...errorResponses },
+};
+
+export const adjacentPropertySchema = {
+  summary: 'Fetch adjacent entities by property',
+  description: 'A page of the records adjacent to an entity through one property (e.g. sanctions, addressEntity). 404 for a property its schema does not have or that holds no entities.',
+  tags: ['Data access'],
+  params: obj({ entity_id: entityIdParam, property_name: { type: 'string', minLength: 1, maxLength: 100, examples: ['sanctions'] } }),
+  querystring: adjacentParams,
+  response: { 200: adjacentPage, ...errorResponses },
 };
 
 const catalogDataset = obj({

@@ -12,6 +12,7 @@ import { openSql } from '../store/sql.js';
 import { AuditTrail } from './audit.js';
 import { Authenticator, OPEN } from './auth.js';
 import type { ApiContext } from './context.js';
+import { installYenteCompat } from './compat.js';
 import { ApiError, installErrorHandlers } from './errors.js';
 import { KeyStore } from './keys.js';
 import { Metrics } from './metrics.js';
@@ -143,6 +144,7 @@ export async function createServer(options: Partial<ServeOptions> = {}): Promise
   app.removeContentTypeParser('text/plain'); // the API speaks JSON only: anything else is 415
   addSharedSchemas(app);
   installErrorHandlers(app);
+  installYenteCompat(app);
   await registerDocs(app, VERSION);
   if (corsOrigins.length) {
     // before authentication: a browser's preflight carries no API key and is answered here

@@ -4,10 +4,11 @@
 import type { Entity } from '../model/entity.js';
 import { countryName } from '../model/countries.js';
 import { DATASETS } from '../model/datasets.js';
-import { getSchema, isA } from '../model/schema.js';
+import { getSchema, isA, propertiesOfType } from '../model/schema.js';
 import type { ListStore } from '../store/lists.js';
 import { DEFAULT_CANDIDATES, Screener, getAlgorithm, nameCachePath, withOverrides, type ScreenOptions, type ScreenQuery } from '../match/index.js';
-import type { FacetValue, MatchOptions, MatchOutcome, SearchOutcome, SearchParams, SnapshotInfo } from './protocol.js';
+import type { AdjacentOutcome, FacetValue, MatchOptions, MatchOutcome, SearchOutcome, SearchParams, SnapshotInfo } from './protocol.js';
+import { compileFilters, fieldReader, sortEntities } from './search-filters.js';
 import { entityResponse, scoredResponse, type EntityResponse, type PropertyValue } from './serialize.js';
 
 /** A record pointing at a party: which record, in which version, through which property. */
@@ -23,22 +24,9 @@ const SEARCH_CUTOFF = 0.5;
 const MAX_SEARCH_WINDOW = 1000;
 const MAX_FACET_VALUES = 30;
 
-const propsOfTypeCache = new Map<string, string[]>();
-/** Properties of a schema whose values are of one type (entity: ids of other records; country: codes). */
-function propsOfType(schema: string, type: 'entity' | 'country'): string[] {
-  const key = `${type}:${schema}`;
-  let props = propsOfTypeCache.get(key);
-  if (!props) {
-    const s = getSchema(schema);
-    props = s ? [...s.getProperties().values()].filter((p) => p.type.name === type).map((p) => p.name) : [];
-    propsOfTypeCache.set(key, props);
-  }
-  return props;
-}
-
 /** Properties of a schema that hold entity ids (addressEntity, holder, entity...). */
-const entityProps = (schema: string) => propsOfType(schema, 'entity');
-const countryProps = (schema: string) => propsOfType(schema, 'country');
+const entityProps = (schema: string) => propertiesOfType(schema, 'name', 'entity');
+const countryProps = (schema: string) => propertiesOfType(schema, 'name', 'country');
 
 function entityCountries(e: Entity): string[] {
   return [...new Set(countryProps(e.schema).flatMap((p) => e.properties[p] ?? []))];
@@ -130,14 +118,12 @@ export class Snapshot {
   }
 
   match(queries: ScreenQuery[], o: MatchOptions): MatchOutcome[] {
-    // one more than asked tells whether the total is exact
-    const wanted = o.limit + 1;
     const since = o.changedSince;
     const engine: ScreenOptions = {
       threshold: o.threshold,
       cutoff: o.cutoff,
-      limit: wanted,
-      candidates: Math.max(DEFAULT_CANDIDATES, wanted),
+      limit: o.limit,
+      candidates: Math.max(DEFAULT_CANDIDATES, o.limit),
       // the request's weights and config cross the thread boundary as data; the algorithm is derived here
       algorithm: withOverrides(getAlgorithm(o.algorithm), o.weights, o.config),
       datasets: o.datasets,
@@ -148,24 +134,20 @@ export class Snapshot {
       filter: since ? (e) => (e.last_change ?? '') >= since : undefined,
     };
     return queries.map((q) => {
-      const results = this.screener.screen(q, engine);
-      const page = results.slice(0, o.limit);
-      const matches = page.filter((r) => r.match).length;
-      const more = results.length > o.limit && results[o.limit].match;
-      return { results: page.map(scoredResponse), total: { value: matches, relation: more ? 'gte' : 'eq' } };
+      // as yente: total counts every candidate that matched, not only those on the page, and is exact
+      const { results, matches } = this.screener.screenCounted(q, engine);
+      return { results: results.map(scoredResponse), total: { value: matches, relation: 'eq' } };
     });
   }
 
   search(p: SearchParams): SearchOutcome {
     const datasets = new Set(p.datasets);
-    const countries = p.countries.length ? new Set(p.countries.map((c) => c.toLowerCase())) : undefined;
-    const topics = p.topics.length ? new Set(p.topics) : undefined;
+    const filtered = compileFilters(p.filters, p.filterOp);
     const inScope = (e: Entity) =>
       isA(e.schema, p.schema) &&
       !p.excludeSchema.includes(e.schema) &&
       e.datasets.some((d) => datasets.has(d)) &&
-      (!countries || entityCountries(e).some((c) => countries.has(c))) &&
-      (!topics || (e.properties.topics ?? []).some((t) => topics.has(t))) &&
+      (!filtered || filtered(e)) &&
       (!p.changedSince || (e.last_change ?? '') >= p.changedSince);
     let hits: Entity[];
     let relation: 'eq' | 'gte' = 'eq';
@@ -174,13 +156,15 @@ export class Snapshot {
       // every filter (countries and changed_since too) is part of candidate selection, so the window is never short
       const scored = this.screener.screen(
         { schema: p.schema, properties: { name: [p.q] } },
-        { algorithm: 'name-based', limit: window, candidates: window, cutoff: SEARCH_CUTOFF, datasets: p.datasets, excludeSchema: p.excludeSchema, topics: p.topics, filter: inScope },
+        { algorithm: 'name-based', limit: window, candidates: window, cutoff: SEARCH_CUTOFF, datasets: p.datasets, excludeSchema: p.excludeSchema, filter: inScope },
       );
       if (scored.length >= window) relation = 'gte';
       hits = scored.map((r) => r.entity);
     } else {
       hits = this.targets.filter(inScope);
     }
+    // sorted before paging, so pages follow the sort (ties keep relevance, as yente sorts by score last)
+    if (p.sort.length) hits = sortEntities(hits, p.sort);
     return {
       results: hits.slice(p.offset, p.offset + p.limit).map((e) => entityResponse(e)),
       total: { value: hits.length, relation },
@@ -209,9 +193,34 @@ export class Snapshot {
     return undefined;
   }
 
+  /**
+   * yente's `/entities/{id}/adjacent[/{prop}]`: the party (not nested) and, per property, a page of the records
+   * `nested` puts under it. `prop` must be an entity-valued property of the party's schema.
+   */
+  adjacent(id: string, prop: string | undefined, limit: number, offset: number): AdjacentOutcome {
+    const root = this.lookup(id);
+    if (!root) {
+      const canonical = this.canonical.get(id);
+      return canonical ? { redirect: canonical } : {};
+    }
+    if (prop !== undefined && !entityProps(root.schema).includes(prop)) return { entity: entityResponse(root), noSuchProperty: true };
+    const adjacent: AdjacentOutcome['adjacent'] = {};
+    for (const [name, values] of Object.entries(this.adjacentValues(root))) {
+      if (prop !== undefined && name !== prop) continue;
+      adjacent[name] = { results: values.slice(offset, offset + limit), total: { value: values.length, relation: 'eq' }, limit, offset };
+    }
+    if (prop !== undefined) adjacent[prop] ??= { results: [], total: { value: 0, relation: 'eq' }, limit, offset };
+    return { entity: entityResponse(root), adjacent };
+  }
+
   /** As yente: records the party points at and records pointing at it, in full, one level deep. */
   private nestedResponse(root: Entity): EntityResponse {
-    const props: Record<string, PropertyValue[]> = { ...root.properties };
+    return entityResponse(root, { ...root.properties, ...this.adjacentValues(root) });
+  }
+
+  /** The records a party points at (ids left as they are when not found) and those pointing at it, by property. */
+  private adjacentValues(root: Entity): Record<string, PropertyValue[]> {
+    const props: Record<string, PropertyValue[]> = {};
     const placed = new Set<string>([root.id]);
     for (const prop of entityProps(root.schema)) {
       if (!root.properties[prop]) continue;
@@ -230,7 +239,7 @@ export class Snapshot {
       placed.add(ref.id);
       (props[reverse] ??= []).push(this.adjacentResponse(adjacent, root.id));
     }
-    return entityResponse(root, props);
+    return props;
   }
 
   /** An adjacent record: its link back to the party is dropped, its other links resolved (not nested further). */
@@ -251,7 +260,9 @@ export class Snapshot {
   }
 }
 
-const FACET_LABELS: Record<string, string> = { countries: 'Countries', topics: 'Topics', datasets: 'Data sources', schema: 'Entity types' };
+const FACET_LABELS: Record<string, string> = { countries: 'Countries', topics: 'Topics', datasets: 'Data sources', schema: 'Entity types', identifiers: 'Identifiers', genders: 'Genders' };
+const readIdentifiers = fieldReader('identifiers')!;
+const readGenders = fieldReader('genders')!;
 
 function facets(hits: Entity[], wanted: string[]): SearchOutcome['facets'] {
   const out: SearchOutcome['facets'] = {};
@@ -263,6 +274,8 @@ function facets(hits: Entity[], wanted: string[]): SearchOutcome['facets'] {
       else if (facet === 'topics') new Set(e.properties.topics ?? []).forEach(bump);
       else if (facet === 'datasets') e.datasets.forEach(bump);
       else if (facet === 'schema') bump(e.schema);
+      else if (facet === 'identifiers') readIdentifiers(e).forEach(bump);
+      else if (facet === 'genders') readGenders(e).forEach(bump);
     }
     const values: FacetValue[] = [...counts]
       .sort((a, b) => b[1] - a[1] || a[0].localeCompare(b[0]))

@@ -30,6 +30,8 @@ function run(snapshot: Snapshot, store: ListStore, job: Job): unknown {
       return snapshot.search(job.params);
     case 'entity':
       return snapshot.entity(job.id, job.nested);
+    case 'adjacent':
+      return snapshot.adjacent(job.id, job.prop, job.limit, job.offset);
     case 'diff':
       return listDiff(store, job.dataset, job.old, job.new);
   }

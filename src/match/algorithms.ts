@@ -1,6 +1,7 @@
 // Scoring algorithms: which features count and how much. ONE table per algorithm; all tuning happens here.
 // As in yente's logic-v2: the score is the strongest piece of evidence (a name, an identifier), then
 // qualifiers (birth date, country, gender...) move it up or down; the result is clamped to [0, 1].
+import { YENTE_FEATURE_NAMES } from './yente-features.js';
 import * as F from './features.js';
 import type { NameWeights } from './names.js';
 import { TokenKind } from './tokens.js';
@@ -147,9 +148,13 @@ export const NAME_BASED: Algorithm = {
   },
 };
 
+// yente's algorithm names are accepted, so clients pinned to one work unchanged: the ones that weigh every
+// property answer with ours, the name-only ones with name-based
 const ALGORITHMS: Record<string, Algorithm> = {
   'interdict-v1': INTERDICT_V1,
   'logic-v2': INTERDICT_V1,
+  'logic-v1': INTERDICT_V1,
+  'regression-v1': INTERDICT_V1,
   best: INTERDICT_V1,
   'name-based': NAME_BASED,
   'name-qualified': NAME_BASED,
@@ -178,7 +183,8 @@ const show = (v: unknown) => (typeof v === 'number' ? String(v) : JSON.stringify
 /**
  * `base` with some feature weights and config parameters overridden (`/match`'s `weights` and `config`).
  * Pure: `base` is not changed; with nothing to override, `base` itself is returned. A config value of null
- * keeps the default (as yente); a numeric string is read as its number. Unknown names, non-finite weights
+ * keeps the default (as yente); a numeric string is read as its number. A weight for a feature of yente's
+ * algorithms that `base` does not compute is ignored (as yente does). Other unknown names, non-finite weights
  * and values out of bounds throw a RangeError saying what is accepted.
  */
 export function withOverrides(base: Algorithm, weights?: Record<string, unknown> | null, config?: Record<string, unknown> | null): Algorithm {
@@ -187,9 +193,12 @@ export function withOverrides(base: Algorithm, weights?: Record<string, unknown>
   if (weightEntries.length === 0 && configEntries.length === 0) return base;
   const features = { ...base.features };
   for (const [feature, weight] of weightEntries) {
-    if (!has(base.features, feature)) throw new RangeError(`Unknown feature in weights: ${feature} for algorithm ${base.name} (known: ${Object.keys(base.features).join(', ')})`);
     if (typeof weight !== 'number' || !Number.isFinite(weight)) throw new RangeError(`Weight of ${feature} must be a finite number (got ${show(weight)})`);
-    features[feature] = { ...base.features[feature], weight };
+    if (has(base.features, feature)) features[feature] = { ...base.features[feature], weight };
+    // a feature of yente's algorithms this one does not compute: ignored, as yente ignores weights it has no feature for
+    else if (!YENTE_FEATURE_NAMES.has(feature)) {
+      throw new RangeError(`Unknown feature in weights: ${feature} for algorithm ${base.name} (known: ${Object.keys(base.features).join(', ')}; yente's other feature names are accepted and ignored)`);
+    }
   }
   const vars = base.config ?? {};
   let names = base.names;

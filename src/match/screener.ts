@@ -126,12 +126,24 @@ export class Screener {
 
   /** Screen one query: results by descending score. Throws QueryError for a query of more than MAX_QUERY_NAMES names. */
   screen(query: ScreenQuery, opts: ScreenOptions = {}): ScreenResult[] {
+    return this.screenCounted(query, opts).results;
+  }
+
+  /**
+   * `screen`, with how many candidates matched (scored at or above the threshold) in all, beyond `limit` too:
+   * yente's `total`.
+   */
+  screenCounted(query: ScreenQuery, opts: ScreenOptions = {}): { results: ScreenResult[]; matches: number } {
     checkQueryNames(query.properties);
-    return this.screenPrepared(prepareEntity(query), opts);
+    return this.screenPreparedCounted(prepareEntity(query), opts);
   }
 
   /** Screen an already prepared query (batch callers that prepare once and screen several ways). */
   screenPrepared(q: PreparedEntity, opts: ScreenOptions = {}): ScreenResult[] {
+    return this.screenPreparedCounted(q, opts).results;
+  }
+
+  private screenPreparedCounted(q: PreparedEntity, opts: ScreenOptions): { results: ScreenResult[]; matches: number } {
     const algorithm = resolveAlgorithm(opts.algorithm);
     const threshold = opts.threshold ?? DEFAULT_THRESHOLD;
     const cutoff = opts.cutoff ?? DEFAULT_CUTOFF;
@@ -148,10 +160,14 @@ export class Screener {
       }
     });
     scored.sort((a, b) => b.score - a.score || this.entities[a.doc].id.localeCompare(this.entities[b.doc].id));
-    return scored.slice(0, limit).map(({ doc, input }) => {
+    // the quiet score is the explained score (test/match-score), so matches are counted without explaining them
+    let matches = 0;
+    for (const s of scored) if (s.score >= threshold) matches++;
+    const results = scored.slice(0, limit).map(({ doc, input }) => {
       const r = scoreInput({ ...input, explain: true }, algorithm);
       return { entity: this.entities[doc], score: r.score, match: r.score >= threshold, explanations: r.explanations, features: r.features };
     });
+    return { results, matches };
   }
 
   /** Filter for index candidates: schema compatibility plus the caller's dataset/schema/id/topic/entity filters. */

@@ -41,3 +41,19 @@ export function schemaProperties(schema: string): Set<string> {
   }
   return props;
 }
+
+const typedCache = new Map<string, string[]>();
+/**
+ * Names of a schema's properties whose type is `value`, by type name (`entity`: ids of other records; `country`)
+ * or by type group (`countries`, `identifiers`, `genders`...); cached.
+ */
+export function propertiesOfType(schema: string, by: 'name' | 'group', value: string): string[] {
+  const key = `${by}:${value}:${schema}`;
+  let props = typedCache.get(key);
+  if (!props) {
+    const s = getSchema(schema);
+    props = s ? [...s.getProperties().values()].filter((p) => (by === 'name' ? p.type.name : p.type.group) === value).map((p) => p.name) : [];
+    typedCache.set(key, props);
+  }
+  return props;
+}
