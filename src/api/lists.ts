@@ -1,6 +1,7 @@
 // What the lists look like to API clients: yente's `/catalog` (datasets, versions, whether the index is
 // current) and our `/v1/lists` and `/v1/lists/{dataset}/diff`.
 import { createHash } from 'node:crypto';
+import { countryName } from '../model/countries.js';
 import { COLLECTIONS, DATASETS } from '../model/datasets.js';
 import { diffVersions, type ListDiff } from '../store/diff.js';
 import type { ListStore, ListVersion } from '../store/lists.js';
@@ -30,7 +31,8 @@ export interface CatalogDataset {
   name: string;
   title: string;
   summary: string | null;
-  publisher: { name: string; url: string | null } | null;
+  /** yente's DataPublisher: `country_label` is the country's English name. */
+  publisher: { name: string; url: string | null; country: string | null; country_label: string | null } | null;
   url: string | null;
   load: boolean;
   entities_url: string | null;
@@ -41,6 +43,8 @@ export interface CatalogDataset {
   updated_at: string | null;
   last_export: string | null;
   entity_count: number;
+  /** yente's count of Things (people, organisations, vessels...): the listed parties. */
+  thing_count: number;
   target_count: number;
   versions: VersionSummary[];
 }
@@ -72,7 +76,12 @@ export function buildCatalog(store: ListStore, indexVersionIds: Map<string, numb
   const datasets: CatalogDataset[] = [];
   // the official lists Interdict knows, then anything else imported (FtM files)
   const infos = [
-    ...Object.values(DATASETS).map((d) => ({ name: d.name, title: d.title, publisher: { name: d.publisher, url: null }, url: d.urls[0] ?? null })),
+    ...Object.values(DATASETS).map((d) => ({
+      name: d.name,
+      title: d.title,
+      publisher: { name: d.publisher, url: null, country: d.publisherCountry, country_label: d.publisherCountry ? countryName(d.publisherCountry) : null },
+      url: d.urls[0] ?? null,
+    })),
     ...[...byDataset.keys()].filter((name) => !DATASETS[name]).map((name) => ({ name, title: name, publisher: null, url: null })),
   ];
   for (const info of infos) {
@@ -95,6 +104,7 @@ export function buildCatalog(store: ListStore, indexVersionIds: Map<string, numb
       updated_at: active?.published ?? null,
       last_export: active?.imported_at ?? null,
       entity_count: active?.entities ?? 0,
+      thing_count: active?.targets ?? 0,
       target_count: active?.targets ?? 0,
       versions: versions.map(versionSummary),
     });
@@ -120,6 +130,7 @@ export function buildCatalog(store: ListStore, indexVersionIds: Map<string, numb
       updated_at: members.map((d) => d.updated_at ?? '').sort().at(-1) || null,
       last_export: members.map((d) => d.last_export ?? '').sort().at(-1) || null,
       entity_count: members.reduce((n, d) => n + d.entity_count, 0),
+      thing_count: members.reduce((n, d) => n + d.thing_count, 0),
       target_count: members.reduce((n, d) => n + d.target_count, 0),
       versions: [],
     });

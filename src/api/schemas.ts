@@ -238,7 +238,7 @@ const catalogDataset = obj({
   name: str,
   title: str,
   summary: nullableStr,
-  publisher: { anyOf: [obj({ name: str, url: nullableStr }), { type: 'null' }] },
+  publisher: { anyOf: [obj({ name: str, url: nullableStr, country: nullableStr, country_label: nullableStr }), { type: 'null' }] },
   url: nullableStr,
   load: bool,
   entities_url: nullableStr,
@@ -249,6 +249,7 @@ const catalogDataset = obj({
   updated_at: nullableStr,
   last_export: nullableStr,
   entity_count: int,
+  thing_count: int,
   target_count: int,
   versions: { type: 'array', items: ref('VersionSummary') },
 });
@@ -260,7 +261,7 @@ export const catalogSchema = {
   response: { 200: obj({ datasets: { type: 'array', items: catalogDataset }, current: strings, outdated: strings, index_stale: bool }), ...errorResponses },
 };
 
-const featureDocs = mapOf(obj({ description: nullableStr, coefficient: num, url: nullableStr }));
+const featureDocs = mapOf(obj({ description: nullableStr, coefficient: num, url: { type: 'string', description: 'Where the feature is documented' } }));
 const configDocs = mapOf(
   obj({
     type: { type: 'string', enum: ['float'] },

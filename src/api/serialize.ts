@@ -34,18 +34,6 @@ export interface ScoredEntityResponse extends EntityResponse {
   explanations: Record<string, FeatureExplanation>;
 }
 
-/** A UTC time stamp with fractions or a Z (`2026-11-30T04:27:07.655Z`), and what this serialisation leaves of it. */
-const UTC_STAMP = /^(\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2})(?:\.\d+)?Z$/;
-
-/**
- * A time stamp as yente sends one: seconds, no time zone (UTC is implied). Clients parse it into a naive date and
- * time; a zone suffix would give them an aware one, which Python refuses to compare with their own naive ones.
- */
-export function yenteTime(value: string | null | undefined): string | null {
-  if (!value) return null;
-  return UTC_STAMP.exec(value)?.[1] ?? value;
-}
-
 export function entityResponse(e: Entity, properties: Record<string, PropertyValue[]> = e.properties): EntityResponse {
   return {
     id: e.id,
@@ -55,9 +43,9 @@ export function entityResponse(e: Entity, properties: Record<string, PropertyVal
     datasets: e.datasets,
     referents: e.referents ?? [],
     target: e.target,
-    first_seen: yenteTime(e.first_seen),
-    last_seen: yenteTime(e.last_seen),
-    last_change: yenteTime(e.last_change),
+    first_seen: e.first_seen ?? null,
+    last_seen: e.last_seen ?? null,
+    last_change: e.last_change ?? null,
   };
 }
 

@@ -3,6 +3,8 @@ export interface DatasetInfo {
   name: string;
   title: string;
   publisher: string;
+  /** The publisher's country (ISO alpha-2; `eu` for the European Union), null for an international body. */
+  publisherCountry: string | null;
   /** Prefix of every entity id from this dataset (un-KPi.033, ofac-12345 ...). */
   idPrefix: string;
   /** Official download URLs, in the order `interdict update` fetches them (several files = one list). */
@@ -14,6 +16,7 @@ export const DATASETS: Record<string, DatasetInfo> = {
     name: 'un_sc_sanctions',
     title: 'UN Security Council Consolidated Sanctions List',
     publisher: 'United Nations Security Council',
+    publisherCountry: null,
     idPrefix: 'un',
     urls: ['https://scsanctions.un.org/resources/xml/en/consolidated.xml'],
   },
@@ -21,6 +24,7 @@ export const DATASETS: Record<string, DatasetInfo> = {
     name: 'us_ofac_sdn',
     title: 'US OFAC Specially Designated Nationals (SDN) List',
     publisher: 'US Treasury, Office of Foreign Assets Control',
+    publisherCountry: 'us',
     idPrefix: 'ofac',
     urls: [
       'https://sanctionslistservice.ofac.treas.gov/api/PublicationPreview/exports/SDN.CSV',
@@ -33,6 +37,7 @@ export const DATASETS: Record<string, DatasetInfo> = {
     name: 'us_ofac_cons',
     title: 'US OFAC Consolidated (non-SDN) Sanctions List',
     publisher: 'US Treasury, Office of Foreign Assets Control',
+    publisherCountry: 'us',
     idPrefix: 'ofac',
     urls: ['https://sanctionslistservice.ofac.treas.gov/api/PublicationPreview/exports/CONSOLIDATED.XML'],
   },
@@ -40,6 +45,7 @@ export const DATASETS: Record<string, DatasetInfo> = {
     name: 'gb_hmt_sanctions',
     title: 'UK HM Treasury / OFSI Consolidated List of Asset Freeze Targets',
     publisher: 'HM Treasury, Office of Financial Sanctions Implementation',
+    publisherCountry: 'gb',
     idPrefix: 'gb-hmt',
     urls: ['https://ofsistorage.blob.core.windows.net/publishlive/2022format/ConList.xlsx'],
   },
@@ -47,6 +53,7 @@ export const DATASETS: Record<string, DatasetInfo> = {
     name: 'gb_fcdo_sanctions',
     title: 'UK Sanctions List (FCDO)',
     publisher: 'Foreign, Commonwealth & Development Office',
+    publisherCountry: 'gb',
     idPrefix: 'gb-fcdo',
     urls: ['https://sanctionslist.fcdo.gov.uk/docs/UK-Sanctions-List.xml'],
   },
@@ -54,6 +61,7 @@ export const DATASETS: Record<string, DatasetInfo> = {
     name: 'eu_fsf',
     title: 'EU Financial Sanctions Files (FSF)',
     publisher: 'European Commission, DG FISMA',
+    publisherCountry: 'eu',
     idPrefix: 'eu-fsf',
     urls: ['https://webgate.ec.europa.eu/fsd/fsf/public/files/xmlFullSanctionsList_1_1/content?token=dG9rZW4tMjAxNw'],
   },
@@ -61,6 +69,7 @@ export const DATASETS: Record<string, DatasetInfo> = {
     name: 'us_trade_csl',
     title: 'US Trade Consolidated Screening List (CSL)',
     publisher: 'US Department of Commerce, International Trade Administration',
+    publisherCountry: 'us',
     idPrefix: 'us-csl',
     urls: ['https://data.trade.gov/downloadable_consolidated_screening_list/v1/consolidated.csv'],
   },
@@ -68,6 +77,7 @@ export const DATASETS: Record<string, DatasetInfo> = {
     name: 'au_dfat_sanctions',
     title: 'Australia DFAT Consolidated Sanctions List',
     publisher: 'Australian Department of Foreign Affairs and Trade',
+    publisherCountry: 'au',
     idPrefix: 'au-dfat',
     urls: ['https://www.dfat.gov.au/sites/default/files/Australian_Sanctions_Consolidated_List.xlsx'],
   },
@@ -75,6 +85,7 @@ export const DATASETS: Record<string, DatasetInfo> = {
     name: 'ca_dfatd_sema_sanctions',
     title: 'Canada Special Economic Measures Act (SEMA) Sanctions',
     publisher: 'Global Affairs Canada',
+    publisherCountry: 'ca',
     idPrefix: 'ca-sema',
     urls: [
       'https://www.international.gc.ca/world-monde/assets/office_docs/international_relations-relations_internationales/sanctions/sema-lmes.xml',

@@ -10,7 +10,8 @@ function algorithmDocs(name: string) {
   const features = Object.fromEntries(
     Object.entries(a.features).map(([feature, spec]) => [
       feature,
-      { description: spec.qualifier ? 'Qualifier: adds its weighted value to the strongest evidence' : 'Evidence: the strongest one sets the base score', coefficient: spec.weight, url: null },
+      // yente's FeatureDoc requires a url: the OpenAPI documentation of /algorithms, where features and weights are described
+      { description: spec.qualifier ? 'Qualifier: adds its weighted value to the strongest evidence' : 'Evidence: the strongest one sets the base score', coefficient: spec.weight, url: '/docs' },
     ]),
   );
   // yente's ConfigVar shape ({type, description, default}), with the accepted bounds
