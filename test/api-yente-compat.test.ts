@@ -95,6 +95,13 @@ describe('POST /match as yente answers it', () => {
     assert.equal(text.status, 415);
   });
 
+  it('answers a path with a trailing slash as the path without (FastAPI redirects it)', async () => {
+    const r = await call(`${api.url}/match/default/`, { body: { queries: { q: QUILLON } } });
+    assert.equal(r.status, 200, JSON.stringify(r.body));
+    assert.equal(r.body.responses.q.total.value, TWINS);
+    assert.equal((await call(`${api.url}/catalog/`)).status, 200);
+  });
+
   it("accepts yente's algorithm names", async () => {
     for (const algorithm of ['logic-v1', 'logic-v2', 'regression-v1', 'name-based', 'name-qualified', 'best']) {
       const r = await match({ queries: { q: QUILLON } }, `?algorithm=${algorithm}`);

@@ -119,6 +119,8 @@ export async function createServer(options: Partial<ServeOptions> = {}): Promise
     requestIdHeader: 'x-request-id',
     genReqId: () => randomUUID(),
     forceCloseConnections: 'idle',
+    // `/match/default/` is `/match/default`: yente (FastAPI) redirects such paths, clients built against it may send them
+    routerOptions: { ignoreTrailingSlash: true },
     return503OnClosing: true,
     ajv: { customOptions: { removeAdditional: false, coerceTypes: 'array', useDefaults: true, allErrors: false, allowUnionTypes: true } },
   });
