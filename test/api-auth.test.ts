@@ -78,6 +78,10 @@ describe('API keys and roles', () => {
     const admin = await call(`${api.url}/v1/refresh`, { method: 'POST', headers: bearer(secrets.admin) });
     assert.equal(admin.status, 200);
     assert.equal(admin.body.changed, false);
+    // yente's /updatez: the admin key stands in for its update token
+    assert.equal((await call(`${api.url}/updatez?token=anything`, { method: 'POST', headers: bearer(secrets.analyst) })).status, 403);
+    assert.equal((await call(`${api.url}/updatez?token=anything`, { method: 'POST' })).status, 401);
+    assert.deepEqual((await call(`${api.url}/updatez?sync=true`, { method: 'POST', headers: bearer(secrets.admin) })).body, { status: 'ok' });
   });
 
   it('records screening requests in the audit trail with the key name and list versions', async () => {

@@ -130,6 +130,17 @@ describe('GET /catalog and /algorithms carry the fields yente 5.5 models require
   });
 });
 
+describe('POST /updatez, as yente', () => {
+  it('checks for new list versions: at once, or with sync=True once the index serves them', async () => {
+    for (const query of ['', '?sync=True', '?token=secret&sync=false']) {
+      const r = await call(`${api.url}/updatez${query}`, { method: 'POST' });
+      assert.equal(r.status, 200, `${query}: ${JSON.stringify(r.body)}`);
+      assert.deepEqual(r.body, { status: 'ok' });
+    }
+    assert.equal((await call(`${api.url}/readyz`)).status, 200, 'still serving');
+  });
+});
+
 describe('booleans as Python clients send them', () => {
   it('nested=False, 0, no, off leave adjacent records out; True, 1, yes, on nest them; anything else is 422', async () => {
     const nested = async (value: string) => {

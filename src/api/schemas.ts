@@ -320,6 +320,15 @@ export const refreshSchema = {
   response: { 200: obj({ status: str, changed: bool, index: indexState }), ...errorResponses },
 };
 
+export const updatezSchema = {
+  summary: 'Force an index update (yente)',
+  description:
+    "yente's /updatez: check the store for new list versions now. Admin role (the API key stands in for yente's update token, which is accepted and ignored). With sync=true, answers once the new index serves; otherwise at once.",
+  tags: ['System information'],
+  querystring: obj({ token: { type: 'string', maxLength: 1000, description: 'Accepted for yente compatibility; the API key authorises' }, sync: { type: 'boolean', default: false, description: 'Wait until the index is updated' } }, []),
+  response: { 200: obj({ status: str }), ...errorResponses },
+};
+
 export const metricsSchema = {
   summary: 'Prometheus metrics',
   tags: ['System information'],

@@ -1,8 +1,8 @@
-// Probes, metrics and the admin's "reload lists now".
+// Probes, metrics and the admin's "reload lists now" (ours, and yente's /updatez).
 import type { FastifyInstance } from 'fastify';
 import { ApiError } from '../errors.js';
 import { indexState, type ApiContext } from '../context.js';
-import { healthSchema, metricsSchema, readySchema, refreshSchema } from '../schemas.js';
+import { healthSchema, metricsSchema, readySchema, refreshSchema, updatezSchema } from '../schemas.js';
 
 export function registerSystemRoutes(app: FastifyInstance, ctx: ApiContext): void {
   const probe = { public: true, rateLimit: false } as const;
@@ -20,10 +20,21 @@ export function registerSystemRoutes(app: FastifyInstance, ctx: ApiContext): voi
     return ctx.metrics.registry.metrics();
   });
 
-  app.post('/v1/refresh', { schema: refreshSchema, config: { role: 'admin' } }, async () => {
-    const { changed, generation } = await ctx.watcher.check().catch(() => {
+  const check = () =>
+    ctx.watcher.check().catch(() => {
       throw new ApiError(503, 'Index build failed; still serving the previous index (see the server log)');
     });
+
+  app.post('/v1/refresh', { schema: refreshSchema, config: { role: 'admin' } }, async () => {
+    const { changed, generation } = await check();
     return { status: 'ok', changed, index: indexState(ctx, generation) };
+  });
+
+  // yente's "force an index update", for operators' scripts written against it: the admin role stands in for its
+  // update token; without `sync` the check runs in the background (its failure is logged by the watcher)
+  app.post<{ Querystring: { sync: boolean } }>('/updatez', { schema: updatezSchema, config: { role: 'admin' } }, async (request) => {
+    if (request.query.sync) await check();
+    else void check().catch(() => undefined);
+    return { status: 'ok' };
   });
 }
