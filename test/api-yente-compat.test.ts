@@ -169,6 +169,8 @@ describe('GET /search with yente filters, operator, sort and target', () => {
 
     const twins = await search('filter=datasets:test_twins&filter=schema:Person&limit=500');
     assert.equal(twins.total.value, TWINS);
+    // an empty value filters nothing, as yente drops empty values
+    assert.equal((await search('filter=datasets:test_twins&filter=properties.birthDate:')).total.value, TWINS);
     // several values of one field: any of them (OR, yente's default)
     const bornIn = (p: Party, year: string) => (p.properties.birthDate ?? []).some((d) => d.startsWith(year));
     const either = await search('filter=properties.birthDate:1950&filter=properties.birthDate:1951&limit=500');

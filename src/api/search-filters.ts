@@ -42,14 +42,18 @@ export function fieldReader(field: string): ((e: Entity) => string[]) | undefine
 
 const KNOWN = () => `${Object.keys(RECORD_FIELDS).join(', ')}, a type group (${[...TYPE_GROUPS].sort().join(', ')}) or properties.<name>`;
 
-/** yente's `filter=field:value` parameters as [field, value] pairs; 400 for a malformed one or an unknown field. */
+/**
+ * yente's `filter=field:value` parameters as [field, value] pairs; 400 for a malformed one or an unknown field. An
+ * empty value filters nothing (yente drops empty values).
+ */
 export function parseFilters(raw: string[]): Array<[string, string]> {
-  return raw.map((flt) => {
+  return raw.flatMap((flt): Array<[string, string]> => {
     const at = flt.indexOf(':');
     if (at <= 0) throw new ApiError(400, `Invalid filter: ${JSON.stringify(flt)} (expected field:value)`);
     const field = flt.slice(0, at);
     if (!fieldReader(field)) throw new ApiError(400, `Invalid filter: unknown field ${JSON.stringify(field)} (known: ${KNOWN()})`);
-    return [field, flt.slice(at + 1)];
+    const value = flt.slice(at + 1);
+    return value ? [[field, value]] : [];
   });
 }
 
