@@ -233,3 +233,71 @@ describe('GET /search with yente filters, operator, sort and target', () => {
     assert.equal((await call(`${api.url}/search/default?filter_op=XOR`)).status, 422);
   });
 });
+
+describe('OpenRefine reconciliation at /reconcile/{dataset}, as yente serves it', () => {
+  const service = () => `${api.url}/reconcile/default`;
+  const form = (fields: Record<string, unknown>) =>
+    call(service(), { raw: new URLSearchParams(Object.fromEntries(Object.entries(fields).map(([k, v]) => [k, JSON.stringify(v)]))).toString(), headers: { 'content-type': 'application/x-www-form-urlencoded' } });
+
+  it('serves a manifest pointing OpenRefine at its suggest and extend services', async () => {
+    const r = await call(service());
+    assert.equal(r.status, 200);
+    assert.deepEqual(r.body.versions, ['0.2']);
+    assert.equal(r.body.suggest.entity.service_url, service());
+    assert.equal(r.body.view.url, `${api.url}/entities/{{id}}`);
+    assert.ok(r.body.defaultTypes.some((t: { id: string }) => t.id === 'Person'));
+    assert.equal((await call(`${api.url}/reconcile/nope`)).status, 404);
+  });
+
+  it('answers form-encoded queries with scored candidates, screened as /match screens them', async () => {
+    const r = await form({ queries: { a: { query: 'Quillon Barstrade', type: 'Person', limit: 3 }, b: { query: 'Ri Won Ho', properties: [{ pid: 'Person:birthDate', v: '1964-07-17' }] } } });
+    assert.equal(r.status, 200, JSON.stringify(r.body));
+    assert.equal(r.headers.get('x-batch-size'), '2');
+    assert.equal(r.body.a.result.length, 3);
+    for (const c of r.body.a.result) {
+      assert.match(c.id, /^twin-/);
+      assert.equal(c.name, 'Quillon Barstrade');
+      assert.equal(c.match, true);
+      assert.deepEqual(c.type.map((t: { id: string }) => t.id), ['Person']);
+    }
+    const viaMatch = await match({ queries: { q: { schema: 'Thing', properties: { name: ['Ri Won Ho'], birthDate: ['1964-07-17'] } } } }, '?cutoff=0&limit=5');
+    const top = viaMatch.body.responses.q.results[0];
+    assert.equal(r.body.b.result[0].id, top.id);
+    assert.equal(r.body.b.result[0].score, top.score);
+    // a JSON body works too
+    const json = await call(service(), { body: { queries: { a: { query: 'Quillon Barstrade' } } } });
+    assert.equal(json.body.a.result[0].name, 'Quillon Barstrade');
+  });
+
+  it('suggests parties, types and properties, proposes properties and extends rows with them', async () => {
+    const entity = await call(`${service()}/suggest/entity?prefix=Quillon`);
+    assert.equal(entity.status, 200);
+    assert.ok(entity.body.result.length > 0 && entity.body.result.every((e: { name: string }) => e.name === 'Quillon Barstrade'));
+    const type = await call(`${service()}/suggest/type?prefix=peop`);
+    assert.deepEqual(type.body.result.map((t: { id: string }) => t.id), ['Person']);
+    const prop = await call(`${service()}/suggest/property?prefix=birth`);
+    assert.ok(prop.body.result.some((p: { id: string }) => p.id === 'Person:birthDate'));
+    const proposed = await call(`${service()}/extend/property?type=Person`);
+    assert.ok(proposed.body.properties.some((p: { id: string }) => p.id === 'nationality'));
+    const ext = await form({ extend: { ids: ['un-KPi.033', 'twin-3', 'nobody'], properties: [{ id: 'nationality' }, { id: 'birthDate', settings: { limit: 1 } }, { id: 'nationality-raw' }] } });
+    assert.equal(ext.status, 200, JSON.stringify(ext.body));
+    assert.deepEqual(ext.body.rows['un-KPi.033'].nationality, [{ str: 'North Korea' }]);
+    assert.deepEqual(ext.body.rows['twin-3'].birthDate, [{ str: '1953-03-04' }]);
+    assert.deepEqual(ext.body.rows.nobody, {});
+    assert.deepEqual(ext.body.meta.map((m: { id: string }) => m.id), ['nationality', 'birthDate']);
+  });
+
+  it('bad requests: 400 with a detail, never a 500', async () => {
+    const bad = await call(service(), { raw: 'queries=%7Bnot-json', headers: { 'content-type': 'application/x-www-form-urlencoded' } });
+    assert.equal(bad.status, 400);
+    assert.match(bad.body.detail, /queries is not valid JSON/);
+    assert.equal((await call(service(), { raw: 'nothing=1', headers: { 'content-type': 'application/x-www-form-urlencoded' } })).status, 400);
+    const many = await form({ queries: Object.fromEntries(Array.from({ length: 101 }, (_, i) => [`q${i}`, { query: 'x' }])) });
+    assert.equal(many.status, 400);
+    assert.match(many.body.detail, /Too many queries/);
+    assert.equal((await form({ queries: { a: { query: 'x', type: 'Sanction' } } })).status, 400);
+    assert.equal((await form({ extend: { ids: 'un-KPi.033' } })).status, 400);
+    // other routes still speak JSON only
+    assert.equal((await call(`${api.url}/match/default`, { raw: 'queries=%7B%7D', headers: { 'content-type': 'application/x-www-form-urlencoded' } })).status, 415);
+  });
+});

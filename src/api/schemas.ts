@@ -234,6 +234,82 @@ export const adjacentPropertySchema = {
   response: { 200: adjacentPage, ...errorResponses },
 };
 
+const serviceRef = obj({ service_url: str, service_path: str });
+const freebaseType = obj({ id: str, name: str, description: nullableStr }, ['id', 'name']);
+
+export const reconcileManifestSchema = {
+  summary: 'Reconciliation manifest (OpenRefine)',
+  description:
+    'The service manifest of the OpenRefine Reconciliation API 0.2, as yente serves it: add this URL as a reconciliation service in OpenRefine to match a column of names (with birth dates, countries... as properties) against the lists.',
+  tags: ['Reconciliation'],
+  params: datasetParam,
+  response: {
+    200: obj({
+      versions: strings,
+      name: str,
+      identifierSpace: str,
+      schemaSpace: str,
+      view: obj({ url: str }),
+      batchSize: int,
+      suggest: obj({ entity: serviceRef, type: serviceRef, property: serviceRef }),
+      extend: obj({
+        propose_properties: serviceRef,
+        propose_settings: {
+          type: 'array',
+          items: obj(
+            { name: str, label: str, type: str, default: { type: ['string', 'number'] }, help_text: str, choices: { type: 'array', items: obj({ id: str, name: str }) } },
+            ['name', 'label', 'type', 'default', 'help_text'],
+          ),
+        },
+      }),
+      defaultTypes: { type: 'array', items: freebaseType },
+    }),
+    ...errorResponses,
+  },
+};
+
+export const reconcileSchema = {
+  summary: 'Reconciliation queries and data extension (OpenRefine)',
+  description:
+    'Form field `queries` (JSON: key → {query, type, limit, properties: [{pid, v}]}) is answered with key → {result: [{id, name, description, type, score, match}]}, screened as /match screens (scores 0–1, `match` at the threshold). Form field `extend` (JSON: {ids, properties: [{id, settings}]}) is answered with {meta, rows}. At most 100 queries or ids.',
+  tags: ['Reconciliation'],
+  params: datasetParam,
+  querystring: obj(
+    {
+      algorithm: { type: 'string', default: 'interdict-v1', description: 'Scoring algorithm (see GET /algorithms)' },
+      threshold: { type: 'number', minimum: 0, maximum: 1, default: 0.7, description: 'Score at or above which a candidate is a match' },
+    },
+    [],
+  ),
+  response: { 200: { type: 'object', additionalProperties: true }, ...errorResponses },
+};
+
+const prefixParam = { type: 'string', default: '', maxLength: 1000, description: 'What the user has typed so far' };
+const suggestItems: Record<'entity' | 'type' | 'property', Schema> = {
+  entity: obj({ id: str, name: str, description: nullableStr, type: { type: 'array', items: freebaseType } }, ['id', 'name', 'type']),
+  type: freebaseType,
+  property: obj({ id: str, name: str, description: nullableStr }, ['id', 'name']),
+};
+
+export function suggestSchema(kind: 'entity' | 'type' | 'property') {
+  return {
+    summary: `Suggest ${kind} (OpenRefine)`,
+    description: `Auto-completion of ${kind === 'entity' ? 'listed parties by name' : kind === 'type' ? 'entity types (schemata)' : 'properties'} for OpenRefine.`,
+    tags: ['Reconciliation'],
+    params: datasetParam,
+    querystring: obj(kind === 'entity' ? { prefix: prefixParam, limit: { type: 'integer', minimum: 0, maximum: 500, default: 10 } } : { prefix: prefixParam }, []),
+    response: { 200: obj({ code: str, status: str, prefix: str, result: { type: 'array', items: suggestItems[kind] } }), ...errorResponses },
+  };
+}
+
+export const proposePropertiesSchema = {
+  summary: 'Propose properties for data extension (OpenRefine)',
+  tags: ['Reconciliation'],
+  params: datasetParam,
+  querystring: obj({ type: { type: 'string', default: 'Thing' }, limit: { type: 'integer', minimum: 0, maximum: 500, default: 0 } }, []),
+  response: { 200: obj({ type: str, properties: { type: 'array', items: obj({ id: str, name: str }) } }), ...errorResponses },
+};
+
 const catalogDataset = obj({
   name: str,
   title: str,

@@ -29,6 +29,7 @@ import { registerSystemRoutes } from './routes/system.js';
 import { registerCaseRoutes } from './routes/cases.js';
 import { registerWebApp } from './routes/web.js';
 import { registerTransactionRoutes } from './routes/transaction.js';
+import { registerReconcileRoutes } from './routes/reconcile.js';
 
 export interface ServeOptions {
   host: string;
@@ -188,6 +189,7 @@ export async function createServer(options: Partial<ServeOptions> = {}): Promise
   registerScreenRoutes(app, ctx);
   registerTransactionRoutes(app, ctx);
   registerListRoutes(app, ctx);
+  await registerReconcileRoutes(app, ctx);
   await registerCaseRoutes(app, { store, sql, databaseUrl });
   await registerWebApp(app);
 
