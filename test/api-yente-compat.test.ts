@@ -296,6 +296,9 @@ describe('OpenRefine reconciliation at /reconcile/{dataset}, as yente serves it'
     assert.equal(many.status, 400);
     assert.match(many.body.detail, /Too many queries/);
     assert.equal((await form({ queries: { a: { query: 'x', type: 'Sanction' } } })).status, 400);
+    assert.match((await form({ queries: { a: { query: 'x', properties: { pid: 'birthDate' } } } })).body.detail, /properties must be a list/);
+    assert.equal((await form({ queries: { a: { query: 42, type: 7, limit: 'many' } } })).status, 400);
+    assert.equal((await form({ extend: { ids: ['un-KPi.033'], properties: [null, 'nationality', { id: 'nationality', settings: { limit: 'x' } }] } })).status, 200);
     assert.equal((await form({ extend: { ids: 'un-KPi.033' } })).status, 400);
     // other routes still speak JSON only
     assert.equal((await call(`${api.url}/match/default`, { raw: 'queries=%7B%7D', headers: { 'content-type': 'application/x-www-form-urlencoded' } })).status, 415);

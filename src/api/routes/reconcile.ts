@@ -123,6 +123,7 @@ export async function registerReconcileRoutes(app: FastifyInstance, ctx: ApiCont
           if (!q || typeof q !== 'object') throw new ApiError(400, `Query ${key} is not an object`);
           const properties: Record<string, unknown[]> = {};
           if (q.query) properties.name = [q.query];
+          if (q.properties !== undefined && !Array.isArray(q.properties)) throw new ApiError(400, `Query ${key}: properties must be a list of {pid, v}`);
           for (const p of q.properties ?? []) (properties[propertyName(String(p?.pid ?? ''))] ??= []).push(p?.v);
           const schema = (Array.isArray(q.type) ? q.type[0] : q.type) || 'Thing';
           const limit = Number.isInteger(q.limit) && q.limit! > 0 ? Math.min(q.limit!, 100) : DEFAULT_LIMIT;
