@@ -26,6 +26,14 @@ function twinsFile(dir: string): string {
   return file;
 }
 
+/** A party whose name is markup: previews must show it as text. */
+function markupFile(dir: string): string {
+  const file = join(dir, 'markup.ftm.json');
+  const party = { id: 'markup-1', schema: 'Company', properties: { name: ['Zyx <script>alert(1)</script> & "Co"'] }, datasets: ['test_markup'], referents: [], target: true };
+  writeFileSync(file, JSON.stringify(party) + '\n');
+  return file;
+}
+
 interface Party {
   id: string;
   caption: string;
@@ -42,7 +50,7 @@ let dir: string;
 let everyone: Party[];
 before(async () => {
   dir = mkdtempSync(join(tmpdir(), 'interdict-compat-'));
-  api = await startApi([listFile('un', 'consolidated.xml'), twinsFile(dir)]);
+  api = await startApi([listFile('un', 'consolidated.xml'), twinsFile(dir), markupFile(dir)]);
   everyone = [];
   for (let offset = 0; ; offset += 500) {
     const page = await call(`${api.url}/search/default?limit=500&offset=${offset}&facets=schema`);
@@ -245,6 +253,7 @@ describe('OpenRefine reconciliation at /reconcile/{dataset}, as yente serves it'
     assert.deepEqual(r.body.versions, ['0.2']);
     assert.equal(r.body.suggest.entity.service_url, service());
     assert.equal(r.body.view.url, `${api.url}/entities/{{id}}`);
+    assert.equal(r.body.preview.url, `${service()}/preview?id={{id}}`);
     assert.ok(r.body.defaultTypes.some((t: { id: string }) => t.id === 'Person'));
     assert.equal((await call(`${api.url}/reconcile/nope`)).status, 404);
   });
@@ -285,6 +294,22 @@ describe('OpenRefine reconciliation at /reconcile/{dataset}, as yente serves it'
     assert.deepEqual(ext.body.rows['twin-3'].birthDate, [{ str: '1953-03-04' }]);
     assert.deepEqual(ext.body.rows.nobody, {});
     assert.deepEqual(ext.body.meta.map((m: { id: string }) => m.id), ['nationality', 'birthDate']);
+  });
+
+  it('previews a candidate as a small HTML card, its text escaped', async () => {
+    const r = await fetch(`${service()}/preview?id=un-KPi.033`);
+    assert.equal(r.status, 200);
+    assert.match(r.headers.get('content-type') ?? '', /^text\/html/);
+    const html = await r.text();
+    assert.match(html, /<h1>RI WON HO<\/h1>/);
+    assert.match(html, /North Korea/);
+    assert.match(html, /1964-07-17/);
+    assert.doesNotMatch(html, /<script/i);
+    const markup = await (await fetch(`${service()}/preview?id=markup-1`)).text();
+    assert.match(markup, /Zyx &lt;script&gt;alert\(1\)&lt;\/script&gt; &amp; &quot;Co&quot;/);
+    assert.doesNotMatch(markup, /<script/i);
+    assert.equal((await call(`${service()}/preview?id=nobody`)).status, 404);
+    assert.equal((await call(`${service()}/preview`)).status, 422);
   });
 
   it('bad requests: 400 with a detail, never a 500', async () => {

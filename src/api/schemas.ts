@@ -250,6 +250,7 @@ export const reconcileManifestSchema = {
       identifierSpace: str,
       schemaSpace: str,
       view: obj({ url: str }),
+      preview: obj({ url: str, width: int, height: int }),
       batchSize: int,
       suggest: obj({ entity: serviceRef, type: serviceRef, property: serviceRef }),
       extend: obj({
@@ -301,6 +302,15 @@ export function suggestSchema(kind: 'entity' | 'type' | 'property') {
     response: { 200: obj({ code: str, status: str, prefix: str, result: { type: 'array', items: suggestItems[kind] } }), ...errorResponses },
   };
 }
+
+export const previewSchema = {
+  summary: 'Preview a candidate (OpenRefine)',
+  description: 'A small HTML card of a listed party (name, type, lists, telling properties, sanctions programmes) that OpenRefine shows beside a candidate.',
+  tags: ['Reconciliation'],
+  params: datasetParam,
+  querystring: obj({ id: { type: 'string', minLength: 1, maxLength: 500 } }, ['id']),
+  response: { 200: { type: 'string', description: 'HTML' }, ...errorResponses },
+};
 
 export const proposePropertiesSchema = {
   summary: 'Propose properties for data extension (OpenRefine)',

@@ -10,7 +10,7 @@ import { auditScreening, servedDatasets, type ApiContext } from '../context.js';
 import { cleanExample } from '../examples.js';
 import { checkAlgorithm, datasetScope } from '../params.js';
 import type { EntityResponse } from '../serialize.js';
-import { reconcileManifestSchema, reconcileSchema, suggestSchema, proposePropertiesSchema } from '../schemas.js';
+import { previewSchema, proposePropertiesSchema, reconcileManifestSchema, reconcileSchema, suggestSchema } from '../schemas.js';
 import { MAX_QUERIES } from './match.js';
 
 /** OpenRefine's default page of candidates per cell. */
@@ -80,6 +80,7 @@ export async function registerReconcileRoutes(app: FastifyInstance, ctx: ApiCont
         identifierSpace: `${base(request)}/entities/`,
         schemaSpace: 'https://followthemoney.tech/explorer/schemata/',
         view: { url: `${base(request)}/entities/{{id}}` },
+        preview: { url: `${service}/preview?id={{id}}`, width: PREVIEW_WIDTH, height: PREVIEW_HEIGHT },
         batchSize: 10,
         suggest: {
           entity: { service_url: service, service_path: '/suggest/entity' },
@@ -159,6 +160,16 @@ export async function registerReconcileRoutes(app: FastifyInstance, ctx: ApiCont
       },
     );
 
+    // the card OpenRefine shows when a candidate is hovered: who the party is and why it is listed, as plain HTML
+    scope.get<{ Params: { dataset: string }; Querystring: { id: string } }>('/reconcile/:dataset/preview', { schema: previewSchema }, async (request, reply) => {
+      datasetScope(request.params.dataset, [], [], servedDatasets(ctx));
+      const { value } = await ctx.pool.run({ op: 'entity', id: request.query.id, nested: true });
+      if (value.redirect) return reply.redirect(`/reconcile/${encodeURIComponent(request.params.dataset)}/preview?id=${encodeURIComponent(value.redirect)}`, 308);
+      if (!value.entity) throw new ApiError(404, 'No such entity!');
+      reply.type('text/html; charset=utf-8');
+      return previewHtml(value.entity);
+    });
+
     scope.get<{ Params: { dataset: string }; Querystring: { prefix: string; limit: number } }>('/reconcile/:dataset/suggest/entity', { schema: suggestSchema('entity') }, async (request) => {
       const { prefix, limit } = request.query;
       const datasets = datasetScope(request.params.dataset, [], [], servedDatasets(ctx));
@@ -199,6 +210,29 @@ export async function registerReconcileRoutes(app: FastifyInstance, ctx: ApiCont
       return { type, properties: limit > 0 ? properties.slice(0, limit) : properties };
     });
   });
+}
+
+const PREVIEW_WIDTH = 430;
+const PREVIEW_HEIGHT = 300;
+/** Properties a preview card shows, in this order, when the party has them. */
+const PREVIEW_PROPS = ['alias', 'birthDate', 'birthPlace', 'nationality', 'country', 'jurisdiction', 'idNumber', 'registrationNumber', 'imoNumber', 'position', 'program', 'notes'];
+
+const escapeHtml = (v: string) => v.replace(/[&<>"']/g, (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' })[c]!);
+
+/** A listed party as a small HTML card: caption, type, lists, the telling properties and the sanctions' programmes. */
+function previewHtml(e: EntityResponse): string {
+  const schema = getSchema(e.schema);
+  const text = (v: unknown) => (typeof v === 'string' ? v : ((v as EntityResponse).caption ?? ''));
+  const rows = PREVIEW_PROPS.flatMap((name) => {
+    const values = (e.properties[name] ?? []).map(text).filter(Boolean);
+    if (!values.length) return [];
+    const prop = schema?.getProperties().get(name);
+    const shown = prop?.type.name === 'country' ? values.map((v) => countryName(v)) : values;
+    return [`<tr><th>${escapeHtml(prop?.label ?? name)}</th><td>${escapeHtml(shown.slice(0, 5).join('; '))}</td></tr>`];
+  });
+  const programmes = (e.properties.sanctions ?? []).flatMap((s) => (typeof s === 'string' ? [] : [...(s.properties.program ?? []), ...(s.properties.authority ?? [])].map(text)));
+  if (programmes.length) rows.push(`<tr><th>Sanctions</th><td>${escapeHtml([...new Set(programmes)].slice(0, 5).join('; '))}</td></tr>`);
+  return `<!doctype html><html><head><meta charset="utf-8"><title>${escapeHtml(e.caption)}</title><style>body{font:13px sans-serif;margin:8px}th{text-align:left;vertical-align:top;padding-right:8px;color:#555}h1{font-size:16px;margin:0 0 4px}</style></head><body><h1>${escapeHtml(e.caption)}</h1><p>${escapeHtml(schema?.label ?? e.schema)} · ${escapeHtml(e.datasets.join(', '))} · ${escapeHtml(e.id)}</p><table>${rows.join('')}</table></body></html>`;
 }
 
 /** A scored result as a reconciliation candidate (yente's FreebaseScoredEntity). */
