@@ -4,6 +4,7 @@
 import { after, before, describe, it } from 'node:test';
 import assert from 'node:assert/strict';
 import { call, startApi, type Api } from './api-helpers.js';
+import { redactUrl } from '../src/api/auth.js';
 import { KeyStore } from '../src/api/keys.js';
 import { AuditLog, type AuditEntry } from '../src/audit/log.js';
 import { createServer } from '../src/api/server.js';
@@ -69,6 +70,26 @@ describe('API keys and roles', () => {
     }
     assert.equal((await call(`${api.url}/healthz`)).status, 200);
     assert.equal((await call(`${api.url}/readyz`)).status, 200);
+  });
+
+  it("OpenRefine's reconciliation routes take the key as ?api_key= (passed on by the manifest); no other route does", async () => {
+    const q = `api_key=${encodeURIComponent(secrets.analyst)}`;
+    const manifest = await call(`${api.url}/reconcile/default?${q}`);
+    assert.equal(manifest.status, 200, JSON.stringify(manifest.body));
+    assert.equal(manifest.body.suggest.entity.service_path, `/suggest/entity?${q}`);
+    assert.ok(manifest.body.preview.url.endsWith(`/preview?id={{id}}&${q}`));
+    const queries = new URLSearchParams({ queries: JSON.stringify({ a: { query: 'Ri Won Ho', type: 'Person' } }) }).toString();
+    const answered = await call(`${api.url}/reconcile/default?${q}`, { raw: queries, headers: { 'content-type': 'application/x-www-form-urlencoded' } });
+    assert.equal(answered.status, 200);
+    assert.equal(answered.body.a.result[0].id, 'un-KPi.033');
+    assert.equal((await call(`${api.url}/reconcile/default/suggest/entity?prefix=ri&${q}`)).status, 200);
+    assert.equal((await call(`${api.url}/reconcile/default?api_key=idk_not-a-real-key`)).status, 401);
+    assert.equal((await call(`${api.url}/reconcile/default`)).status, 401);
+    assert.equal((await call(`${api.url}/match/default?${q}`, { body: PERSON })).status, 401, 'only reconciliation takes a key in the URL');
+    assert.equal((await call(`${api.url}/catalog?${q}`)).status, 401);
+    // a key in the query string is not written to logs
+    assert.equal(redactUrl(`/reconcile/default/suggest/entity?prefix=ri&${q}&limit=3`), '/reconcile/default/suggest/entity?prefix=ri&api_key=[redacted]&limit=3');
+    assert.equal(redactUrl(`/reconcile/default?${q}`), '/reconcile/default?api_key=[redacted]');
   });
 
   it('403 when the role may not call the route; 200 for admin', async () => {

@@ -252,7 +252,7 @@ describe('OpenRefine reconciliation at /reconcile/{dataset}, as yente serves it'
     assert.equal(r.status, 200);
     assert.deepEqual(r.body.versions, ['0.2']);
     assert.equal(r.body.suggest.entity.service_url, service());
-    assert.equal(r.body.view.url, `${api.url}/entities/{{id}}`);
+    assert.equal(r.body.view.url, `${service()}/preview?id={{id}}`);
     assert.equal(r.body.preview.url, `${service()}/preview?id={{id}}`);
     assert.ok(r.body.defaultTypes.some((t: { id: string }) => t.id === 'Person'));
     assert.equal((await call(`${api.url}/reconcile/nope`)).status, 404);

@@ -22,7 +22,20 @@ declare module 'fastify' {
     public?: boolean;
     /** Role required beyond a valid key. */
     role?: Role;
+    /**
+     * The key may come as `?api_key=` (OpenRefine's reconciliation service cannot send headers, and
+     * OpenSanctions' API takes it so); logs redact it (`redactUrl`).
+     */
+    queryKey?: boolean;
   }
+}
+
+/** The query-string parameter that may carry an API key where a route allows it. */
+export const QUERY_KEY = 'api_key';
+
+/** A URL as logs may show it: the value of `api_key` replaced. */
+export function redactUrl(url: string): string {
+  return url.includes(`${QUERY_KEY}=`) ? url.replace(new RegExp(`([?&]${QUERY_KEY}=)[^&#]*`, 'g'), '$1[redacted]') : url;
 }
 
 export interface AuthOptions {
@@ -83,8 +96,10 @@ export class Authenticator {
       request.principal = OPEN;
     } else {
       const match = /^(?:Bearer|ApiKey)\s+(\S+)\s*$/i.exec(request.headers.authorization ?? '');
-      if (!match) throw unauthorized(reply, 'Missing API key: send Authorization: Bearer <key>');
-      const key = await this.lookup(match[1]);
+      const inQuery = config?.queryKey ? (request.query as Record<string, unknown> | undefined)?.[QUERY_KEY] : undefined;
+      const secret = match?.[1] ?? (typeof inQuery === 'string' && inQuery ? inQuery : undefined);
+      if (!secret) throw unauthorized(reply, 'Missing API key: send Authorization: Bearer <key>');
+      const key = await this.lookup(secret);
       if (!key) throw unauthorized(reply, 'Invalid or revoked API key');
       request.principal = { name: key.name, role: key.role };
     }

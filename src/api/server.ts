@@ -2,7 +2,7 @@
 // worker threads (src/api/pool.ts), audit writes in their own thread. `createServer` wires it together;
 // `interdict serve` (src/cli/commands/serve.ts) and the tests start it.
 import { randomUUID } from 'node:crypto';
-import Fastify, { type FastifyInstance, type FastifyServerOptions } from 'fastify';
+import Fastify, { type FastifyInstance, type FastifyRequest, type FastifyServerOptions } from 'fastify';
 import cors from '@fastify/cors';
 import rateLimit from '@fastify/rate-limit';
 import { databasePath } from '../config.js';
@@ -10,7 +10,7 @@ import { openDb } from '../store/db.js';
 import { ListStore } from '../store/lists.js';
 import { openSql } from '../store/sql.js';
 import { AuditTrail } from './audit.js';
-import { Authenticator, OPEN } from './auth.js';
+import { Authenticator, OPEN, redactUrl } from './auth.js';
 import type { ApiContext } from './context.js';
 import { installYenteCompat } from './compat.js';
 import { ApiError, installErrorHandlers } from './errors.js';
@@ -101,6 +101,11 @@ export function isLoopback(host: string): boolean {
   return host === 'localhost' || host === '::1' || /^127\.\d+\.\d+\.\d+$/.test(host) || host === '::ffff:127.0.0.1';
 }
 
+/** A request as logs show it (Fastify's fields), its URL redacted. */
+function logRequest(request: FastifyRequest) {
+  return { method: request.method, url: redactUrl(request.url), host: request.host, remoteAddress: request.ip, remotePort: request.socket?.remotePort };
+}
+
 export interface Server {
   app: FastifyInstance;
   ctx: ApiContext;
@@ -114,8 +119,10 @@ export async function createServer(options: Partial<ServeOptions> = {}): Promise
   const opts: ServeOptions = { ...DEFAULT_OPTIONS, ...options };
   const corsOrigins = [...new Set(opts.corsOrigins.map(normalizeOrigin))];
   const databaseUrl = opts.databaseUrl ?? process.env.INTERDICT_DATABASE_URL;
+  // request URLs are logged with any API key in them redacted (reconciliation routes take `?api_key=`)
+  const logger = opts.logger && typeof opts.logger === 'object' ? { ...opts.logger, serializers: { req: logRequest, ...(opts.logger as { serializers?: object }).serializers } } : opts.logger;
   const app = Fastify({
-    logger: opts.logger,
+    logger,
     bodyLimit: opts.bodyLimit,
     requestIdHeader: 'x-request-id',
     genReqId: () => randomUUID(),

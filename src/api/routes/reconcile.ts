@@ -5,6 +5,7 @@
 import type { FastifyInstance, FastifyRequest } from 'fastify';
 import { countryName } from '../../model/countries.js';
 import { ftm, getSchema } from '../../model/schema.js';
+import { QUERY_KEY } from '../auth.js';
 import { ApiError } from '../errors.js';
 import { auditScreening, servedDatasets, type ApiContext } from '../context.js';
 import { cleanExample } from '../examples.js';
@@ -12,6 +13,9 @@ import { checkAlgorithm, datasetScope } from '../params.js';
 import type { EntityResponse } from '../serialize.js';
 import { previewSchema, proposePropertiesSchema, reconcileManifestSchema, reconcileSchema, suggestSchema } from '../schemas.js';
 import { MAX_QUERIES } from './match.js';
+
+/** OpenRefine cannot send headers: these routes also take the API key as `?api_key=` (see auth.ts). */
+const KEY_IN_QUERY = { queryKey: true } as const;
 
 /** OpenRefine's default page of candidates per cell. */
 const DEFAULT_LIMIT = 5;
@@ -70,25 +74,31 @@ export async function registerReconcileRoutes(app: FastifyInstance, ctx: ApiCont
 
     const base = (request: FastifyRequest) => `${request.protocol}://${request.host}`;
 
-    scope.get<{ Params: { dataset: string } }>('/reconcile/:dataset', { schema: reconcileManifestSchema }, async (request) => {
+    scope.get<{ Params: { dataset: string } }>('/reconcile/:dataset', { schema: reconcileManifestSchema, config: KEY_IN_QUERY }, async (request) => {
       const { dataset } = request.params;
       datasetScope(dataset, [], [], servedDatasets(ctx));
       const service = `${base(request)}/reconcile/${encodeURIComponent(dataset)}`;
+      // as yente: the manifest's own query string (an api_key) is passed on to every service it names
+      const query = new URLSearchParams(request.url.includes('?') ? request.url.slice(request.url.indexOf('?') + 1) : '').get(QUERY_KEY);
+      const key = query ? `${QUERY_KEY}=${encodeURIComponent(query)}` : '';
+      const withKey = (path: string) => (key ? `${path}${path.includes('?') ? '&' : '?'}${key}` : path);
+      const card = withKey(`${service}/preview?id={{id}}`);
       return {
         versions: ['0.2'],
         name: `Interdict: ${dataset}`,
         identifierSpace: `${base(request)}/entities/`,
         schemaSpace: 'https://followthemoney.tech/explorer/schemata/',
-        view: { url: `${base(request)}/entities/{{id}}` },
-        preview: { url: `${service}/preview?id={{id}}`, width: PREVIEW_WIDTH, height: PREVIEW_HEIGHT },
+        // the readable card, which takes the key in its URL (the JSON of /entities needs the header)
+        view: { url: card },
+        preview: { url: card, width: PREVIEW_WIDTH, height: PREVIEW_HEIGHT },
         batchSize: 10,
         suggest: {
-          entity: { service_url: service, service_path: '/suggest/entity' },
-          type: { service_url: service, service_path: '/suggest/type' },
-          property: { service_url: service, service_path: '/suggest/property' },
+          entity: { service_url: service, service_path: withKey('/suggest/entity') },
+          type: { service_url: service, service_path: withKey('/suggest/type') },
+          property: { service_url: service, service_path: withKey('/suggest/property') },
         },
         extend: {
-          propose_properties: { service_url: service, service_path: '/extend/property' },
+          propose_properties: { service_url: service, service_path: withKey('/extend/property') },
           propose_settings: [
             { name: 'limit', label: 'Limit', type: 'number', default: 0, help_text: 'Maximum number of values to return per row (0 for no limit).' },
             {
@@ -110,7 +120,7 @@ export async function registerReconcileRoutes(app: FastifyInstance, ctx: ApiCont
 
     scope.post<{ Params: { dataset: string }; Querystring: { algorithm: string; threshold: number } }>(
       '/reconcile/:dataset',
-      { schema: reconcileSchema },
+      { schema: reconcileSchema, config: KEY_IN_QUERY },
       async (request, reply) => {
         const extend = formJson<ExtendQuery>(request, 'extend');
         if (extend) return extendRows(ctx, extend, reply);
@@ -161,16 +171,18 @@ export async function registerReconcileRoutes(app: FastifyInstance, ctx: ApiCont
     );
 
     // the card OpenRefine shows when a candidate is hovered: who the party is and why it is listed, as plain HTML
-    scope.get<{ Params: { dataset: string }; Querystring: { id: string } }>('/reconcile/:dataset/preview', { schema: previewSchema }, async (request, reply) => {
+    scope.get<{ Params: { dataset: string }; Querystring: { id: string } }>('/reconcile/:dataset/preview', { schema: previewSchema, config: KEY_IN_QUERY }, async (request, reply) => {
       datasetScope(request.params.dataset, [], [], servedDatasets(ctx));
       const { value } = await ctx.pool.run({ op: 'entity', id: request.query.id, nested: true });
-      if (value.redirect) return reply.redirect(`/reconcile/${encodeURIComponent(request.params.dataset)}/preview?id=${encodeURIComponent(value.redirect)}`, 308);
+      const key = (request.query as Record<string, unknown>)[QUERY_KEY];
+      const keyParam = typeof key === 'string' && key ? `&${QUERY_KEY}=${encodeURIComponent(key)}` : '';
+      if (value.redirect) return reply.redirect(`/reconcile/${encodeURIComponent(request.params.dataset)}/preview?id=${encodeURIComponent(value.redirect)}${keyParam}`, 308);
       if (!value.entity) throw new ApiError(404, 'No such entity!');
       reply.type('text/html; charset=utf-8');
       return previewHtml(value.entity);
     });
 
-    scope.get<{ Params: { dataset: string }; Querystring: { prefix: string; limit: number } }>('/reconcile/:dataset/suggest/entity', { schema: suggestSchema('entity') }, async (request) => {
+    scope.get<{ Params: { dataset: string }; Querystring: { prefix: string; limit: number } }>('/reconcile/:dataset/suggest/entity', { schema: suggestSchema('entity'), config: KEY_IN_QUERY }, async (request) => {
       const { prefix, limit } = request.query;
       const datasets = datasetScope(request.params.dataset, [], [], servedDatasets(ctx));
       if (!prefix.trim() || datasets.length === 0) return { code: '/api/status/ok', status: '200 OK', prefix, result: [] };
@@ -179,14 +191,14 @@ export async function registerReconcileRoutes(app: FastifyInstance, ctx: ApiCont
       return { code: '/api/status/ok', status: '200 OK', prefix, result: value.results.map(entityCandidate) };
     });
 
-    scope.get<{ Params: { dataset: string }; Querystring: { prefix: string } }>('/reconcile/:dataset/suggest/type', { schema: suggestSchema('type') }, async (request) => {
+    scope.get<{ Params: { dataset: string }; Querystring: { prefix: string } }>('/reconcile/:dataset/suggest/type', { schema: suggestSchema('type'), config: KEY_IN_QUERY }, async (request) => {
       const { prefix } = request.query;
       datasetScope(request.params.dataset, [], [], servedDatasets(ctx));
       const result = matchableSchemata().filter((s) => matchesPrefix(prefix, s.name, s.label, s.plural)).map(freebaseType);
       return { code: '/api/status/ok', status: '200 OK', prefix, result };
     });
 
-    scope.get<{ Params: { dataset: string }; Querystring: { prefix: string } }>('/reconcile/:dataset/suggest/property', { schema: suggestSchema('property') }, async (request) => {
+    scope.get<{ Params: { dataset: string }; Querystring: { prefix: string } }>('/reconcile/:dataset/suggest/property', { schema: suggestSchema('property'), config: KEY_IN_QUERY }, async (request) => {
       const { prefix } = request.query;
       datasetScope(request.params.dataset, [], [], servedDatasets(ctx));
       const seen = new Set<string>();
@@ -201,7 +213,7 @@ export async function registerReconcileRoutes(app: FastifyInstance, ctx: ApiCont
       return { code: '/api/status/ok', status: '200 OK', prefix, result: result.slice(0, 20) };
     });
 
-    scope.get<{ Params: { dataset: string }; Querystring: { type: string; limit: number } }>('/reconcile/:dataset/extend/property', { schema: proposePropertiesSchema }, async (request) => {
+    scope.get<{ Params: { dataset: string }; Querystring: { type: string; limit: number } }>('/reconcile/:dataset/extend/property', { schema: proposePropertiesSchema, config: KEY_IN_QUERY }, async (request) => {
       const { type, limit } = request.query;
       datasetScope(request.params.dataset, [], [], servedDatasets(ctx));
       const schema = getSchema(type);
