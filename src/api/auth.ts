@@ -33,6 +33,12 @@ declare module 'fastify' {
 /** The query-string parameter that may carry an API key where a route allows it. */
 export const QUERY_KEY = 'api_key';
 
+/** The API key a request carries as `?api_key=` (read only on routes with `queryKey`), if any. */
+export function keyInQuery(request: FastifyRequest): string | undefined {
+  const value = (request.query as Record<string, unknown> | undefined)?.[QUERY_KEY];
+  return typeof value === 'string' && value ? value : undefined;
+}
+
 /** A URL as logs may show it: the value of `api_key` replaced. */
 export function redactUrl(url: string): string {
   return url.includes(`${QUERY_KEY}=`) ? url.replace(new RegExp(`([?&]${QUERY_KEY}=)[^&#]*`, 'g'), '$1[redacted]') : url;
@@ -96,8 +102,7 @@ export class Authenticator {
       request.principal = OPEN;
     } else {
       const match = /^(?:Bearer|ApiKey)\s+(\S+)\s*$/i.exec(request.headers.authorization ?? '');
-      const inQuery = config?.queryKey ? (request.query as Record<string, unknown> | undefined)?.[QUERY_KEY] : undefined;
-      const secret = match?.[1] ?? (typeof inQuery === 'string' && inQuery ? inQuery : undefined);
+      const secret = match?.[1] ?? (config?.queryKey ? keyInQuery(request) : undefined);
       if (!secret) throw unauthorized(reply, 'Missing API key: send Authorization: Bearer <key>');
       const key = await this.lookup(secret);
       if (!key) throw unauthorized(reply, 'Invalid or revoked API key');

@@ -191,11 +191,13 @@ export const searchSchema = {
   },
 };
 
+const entityIdParam = { type: 'string', minLength: 1, maxLength: 500, examples: ['un-KPi.033'] };
+
 export const entitySchema = {
   summary: 'Fetch an entity',
   description: 'One entity by id, with adjacent entities (sanctions, addresses, identity documents) nested under its properties unless nested=false. An id that was merged into another answers with a 308 redirect.',
   tags: ['Data access'],
-  params: obj({ entity_id: { type: 'string', minLength: 1, maxLength: 500, examples: ['un-KPi.033'] } }),
+  params: obj({ entity_id: entityIdParam }),
   querystring: obj({ nested: { type: 'boolean', default: true, description: 'Include adjacent entities' } }, []),
   response: { 200: ref('NestedEntityResponse'), ...errorResponses },
 };
@@ -213,7 +215,6 @@ const adjacentParams = obj(
   },
   [],
 );
-const entityIdParam = { type: 'string', minLength: 1, maxLength: 500, examples: ['un-KPi.033'] };
 
 export const adjacentSchema = {
   summary: 'Fetch adjacent entities',

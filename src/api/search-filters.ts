@@ -79,18 +79,21 @@ const SORT_FIELDS = new Set(['caption', 'schema', 'entity_id', 'first_seen', 'la
 
 function sortReader(field: string): ((e: Entity) => string | undefined) | undefined {
   if (field === 'first_seen' || field === 'last_seen' || field === 'last_change') return (e) => e[field] ?? undefined;
-  if (SORT_FIELDS.has(field)) return (e) => fieldReader(field)!(e)[0];
-  if (field.startsWith('properties.') && fieldReader(field)) {
-    const name = field.slice('properties.'.length);
-    return (e) => e.properties[name]?.[0];
-  }
-  return undefined;
+  if (!SORT_FIELDS.has(field) && !field.startsWith('properties.')) return undefined;
+  const read = fieldReader(field);
+  return read && ((e) => read(e)[0]);
+}
+
+/** A sort key, `field` or `field:order` (the field may hold colons; the order follows the last one). */
+function parseSort(key: string): { field: string; order: string } {
+  const cut = key.lastIndexOf(':');
+  return cut < 0 ? { field: key, order: 'asc' } : { field: key.slice(0, cut), order: key.slice(cut + 1) };
 }
 
 /** yente's `sort` (`field` or `field:asc|desc`, then relevance); 400 for an unknown field or order. */
 export function checkSort(sort: string[]): void {
   for (const s of sort) {
-    const [field, order = 'asc'] = s.includes(':') ? [s.slice(0, s.lastIndexOf(':')), s.slice(s.lastIndexOf(':') + 1)] : [s];
+    const { field, order } = parseSort(s);
     if (order !== 'asc' && order !== 'desc') throw new ApiError(400, `Invalid sort order in ${JSON.stringify(s)}: asc or desc`);
     if (field !== '_score' && !sortReader(field)) throw new ApiError(400, `Invalid sort field in ${JSON.stringify(s)} (known: _score, ${[...SORT_FIELDS].join(', ')}, properties.<name>)`);
   }
@@ -99,11 +102,8 @@ export function checkSort(sort: string[]): void {
 /** Sort parties in place by the keys (a missing value last, as yente), keeping the given order on ties. */
 export function sortEntities(hits: Entity[], sort: string[]): Entity[] {
   const keys = sort.flatMap((s) => {
-    const cut = s.lastIndexOf(':');
-    const field = cut < 0 ? s : s.slice(0, cut);
-    if (field === '_score') return [];
-    const desc = cut >= 0 && s.slice(cut + 1) === 'desc';
-    return [{ read: sortReader(field)!, desc }];
+    const { field, order } = parseSort(s);
+    return field === '_score' ? [] : [{ read: sortReader(field)!, desc: order === 'desc' }];
   });
   if (keys.length === 0) return hits;
   const rank = new Map(hits.map((e, i) => [e, i]));

@@ -26,11 +26,6 @@ const MAX_FACET_VALUES = 30;
 
 /** Properties of a schema that hold entity ids (addressEntity, holder, entity...). */
 const entityProps = (schema: string) => propertiesOfType(schema, 'name', 'entity');
-const countryProps = (schema: string) => propertiesOfType(schema, 'name', 'country');
-
-function entityCountries(e: Entity): string[] {
-  return [...new Set(countryProps(e.schema).flatMap((p) => e.properties[p] ?? []))];
-}
 
 /** The name under which a record pointing at a party appears on it (Sanction.entity → sanctions). */
 function reverseName(schema: string, prop: string): string | undefined {
@@ -261,6 +256,7 @@ export class Snapshot {
 }
 
 const FACET_LABELS: Record<string, string> = { countries: 'Countries', topics: 'Topics', datasets: 'Data sources', schema: 'Entity types', identifiers: 'Identifiers', genders: 'Genders' };
+const readCountries = fieldReader('countries')!;
 const readIdentifiers = fieldReader('identifiers')!;
 const readGenders = fieldReader('genders')!;
 
@@ -270,7 +266,7 @@ function facets(hits: Entity[], wanted: string[]): SearchOutcome['facets'] {
     const counts = new Map<string, number>();
     const bump = (v: string) => counts.set(v, (counts.get(v) ?? 0) + 1);
     for (const e of hits) {
-      if (facet === 'countries') entityCountries(e).forEach(bump);
+      if (facet === 'countries') readCountries(e).forEach(bump);
       else if (facet === 'topics') new Set(e.properties.topics ?? []).forEach(bump);
       else if (facet === 'datasets') e.datasets.forEach(bump);
       else if (facet === 'schema') bump(e.schema);

@@ -5,7 +5,7 @@
 import type { FastifyInstance, FastifyRequest } from 'fastify';
 import { countryName } from '../../model/countries.js';
 import { ftm, getSchema } from '../../model/schema.js';
-import { QUERY_KEY } from '../auth.js';
+import { QUERY_KEY, keyInQuery } from '../auth.js';
 import { ApiError } from '../errors.js';
 import { auditScreening, servedDatasets, type ApiContext } from '../context.js';
 import { cleanExample } from '../examples.js';
@@ -13,9 +13,6 @@ import { checkAlgorithm, datasetScope } from '../params.js';
 import type { EntityResponse } from '../serialize.js';
 import { previewSchema, proposePropertiesSchema, reconcileManifestSchema, reconcileSchema, suggestSchema } from '../schemas.js';
 import { MAX_QUERIES } from './match.js';
-
-/** OpenRefine cannot send headers: these routes also take the API key as `?api_key=` (see auth.ts). */
-const KEY_IN_QUERY = { queryKey: true } as const;
 
 /** OpenRefine's default page of candidates per cell. */
 const DEFAULT_LIMIT = 5;
@@ -71,18 +68,27 @@ export async function registerReconcileRoutes(app: FastifyInstance, ctx: ApiCont
     scope.addContentTypeParser('application/x-www-form-urlencoded', { parseAs: 'string' }, (_request, body, done) => {
       done(null, Object.fromEntries(new URLSearchParams(body as string)));
     });
+    // OpenRefine cannot send headers: every route of this scope also takes the API key as `?api_key=` (auth.ts)
+    scope.addHook('onRoute', (route) => {
+      route.config = { ...route.config, queryKey: true };
+    });
 
     const base = (request: FastifyRequest) => `${request.protocol}://${request.host}`;
+    /** The datasets of the path's dataset (404 for an unknown one, as everywhere). */
+    const scopeOf = (request: FastifyRequest<{ Params: { dataset: string } }>) => datasetScope(request.params.dataset, [], [], servedDatasets(ctx));
+    /** `url` with the request's `?api_key=` passed on (as yente passes on its query string), if it came with one. */
+    const withKey = (request: FastifyRequest, url: string) => {
+      const key = keyInQuery(request);
+      return key ? `${url}${url.includes('?') ? '&' : '?'}${QUERY_KEY}=${encodeURIComponent(key)}` : url;
+    };
+    const suggestion = (prefix: string, result: unknown[]) => ({ code: '/api/status/ok', status: '200 OK', prefix, result });
 
-    scope.get<{ Params: { dataset: string } }>('/reconcile/:dataset', { schema: reconcileManifestSchema, config: KEY_IN_QUERY }, async (request) => {
+    scope.get<{ Params: { dataset: string } }>('/reconcile/:dataset', { schema: reconcileManifestSchema }, async (request) => {
       const { dataset } = request.params;
-      datasetScope(dataset, [], [], servedDatasets(ctx));
+      scopeOf(request);
       const service = `${base(request)}/reconcile/${encodeURIComponent(dataset)}`;
-      // as yente: the manifest's own query string (an api_key) is passed on to every service it names
-      const query = new URLSearchParams(request.url.includes('?') ? request.url.slice(request.url.indexOf('?') + 1) : '').get(QUERY_KEY);
-      const key = query ? `${QUERY_KEY}=${encodeURIComponent(query)}` : '';
-      const withKey = (path: string) => (key ? `${path}${path.includes('?') ? '&' : '?'}${key}` : path);
-      const card = withKey(`${service}/preview?id={{id}}`);
+      // as yente: the manifest's api_key is passed on to every service it names
+      const card = withKey(request, `${service}/preview?id={{id}}`);
       return {
         versions: ['0.2'],
         name: `Interdict: ${dataset}`,
@@ -93,12 +99,12 @@ export async function registerReconcileRoutes(app: FastifyInstance, ctx: ApiCont
         preview: { url: card, width: PREVIEW_WIDTH, height: PREVIEW_HEIGHT },
         batchSize: 10,
         suggest: {
-          entity: { service_url: service, service_path: withKey('/suggest/entity') },
-          type: { service_url: service, service_path: withKey('/suggest/type') },
-          property: { service_url: service, service_path: withKey('/suggest/property') },
+          entity: { service_url: service, service_path: withKey(request, '/suggest/entity') },
+          type: { service_url: service, service_path: withKey(request, '/suggest/type') },
+          property: { service_url: service, service_path: withKey(request, '/suggest/property') },
         },
         extend: {
-          propose_properties: { service_url: service, service_path: withKey('/extend/property') },
+          propose_properties: { service_url: service, service_path: withKey(request, '/extend/property') },
           propose_settings: [
             { name: 'limit', label: 'Limit', type: 'number', default: 0, help_text: 'Maximum number of values to return per row (0 for no limit).' },
             {
@@ -120,7 +126,7 @@ export async function registerReconcileRoutes(app: FastifyInstance, ctx: ApiCont
 
     scope.post<{ Params: { dataset: string }; Querystring: { algorithm: string; threshold: number } }>(
       '/reconcile/:dataset',
-      { schema: reconcileSchema, config: KEY_IN_QUERY },
+      { schema: reconcileSchema },
       async (request, reply) => {
         const extend = formJson<ExtendQuery>(request, 'extend');
         if (extend) return extendRows(ctx, extend, reply);
@@ -129,7 +135,7 @@ export async function registerReconcileRoutes(app: FastifyInstance, ctx: ApiCont
         const entries = Object.entries(queries);
         if (entries.length > MAX_QUERIES) throw new ApiError(400, `Too many queries in one batch (limit: ${MAX_QUERIES})`);
         const { dataset } = request.params;
-        const datasets = datasetScope(dataset, [], [], servedDatasets(ctx));
+        const datasets = scopeOf(request);
         const cleaned = entries.map(([key, q]) => {
           if (!q || typeof q !== 'object') throw new ApiError(400, `Query ${key} is not an object`);
           const properties: Record<string, unknown[]> = {};
@@ -171,36 +177,34 @@ export async function registerReconcileRoutes(app: FastifyInstance, ctx: ApiCont
     );
 
     // the card OpenRefine shows when a candidate is hovered: who the party is and why it is listed, as plain HTML
-    scope.get<{ Params: { dataset: string }; Querystring: { id: string } }>('/reconcile/:dataset/preview', { schema: previewSchema, config: KEY_IN_QUERY }, async (request, reply) => {
-      datasetScope(request.params.dataset, [], [], servedDatasets(ctx));
+    scope.get<{ Params: { dataset: string }; Querystring: { id: string } }>('/reconcile/:dataset/preview', { schema: previewSchema }, async (request, reply) => {
+      scopeOf(request);
       const { value } = await ctx.pool.run({ op: 'entity', id: request.query.id, nested: true });
-      const key = (request.query as Record<string, unknown>)[QUERY_KEY];
-      const keyParam = typeof key === 'string' && key ? `&${QUERY_KEY}=${encodeURIComponent(key)}` : '';
-      if (value.redirect) return reply.redirect(`/reconcile/${encodeURIComponent(request.params.dataset)}/preview?id=${encodeURIComponent(value.redirect)}${keyParam}`, 308);
+      if (value.redirect) return reply.redirect(withKey(request, `/reconcile/${encodeURIComponent(request.params.dataset)}/preview?id=${encodeURIComponent(value.redirect)}`), 308);
       if (!value.entity) throw new ApiError(404, 'No such entity!');
       reply.type('text/html; charset=utf-8');
       return previewHtml(value.entity);
     });
 
-    scope.get<{ Params: { dataset: string }; Querystring: { prefix: string; limit: number } }>('/reconcile/:dataset/suggest/entity', { schema: suggestSchema('entity'), config: KEY_IN_QUERY }, async (request) => {
+    scope.get<{ Params: { dataset: string }; Querystring: { prefix: string; limit: number } }>('/reconcile/:dataset/suggest/entity', { schema: suggestSchema('entity') }, async (request) => {
       const { prefix, limit } = request.query;
-      const datasets = datasetScope(request.params.dataset, [], [], servedDatasets(ctx));
-      if (!prefix.trim() || datasets.length === 0) return { code: '/api/status/ok', status: '200 OK', prefix, result: [] };
+      const datasets = scopeOf(request);
+      if (!prefix.trim() || datasets.length === 0) return suggestion(prefix, []);
       const params = { q: prefix, schema: 'Thing', datasets, filters: [], filterOp: 'OR' as const, sort: [], excludeSchema: [], limit, offset: 0, facets: [] };
       const { value } = await ctx.pool.run({ op: 'search', params });
-      return { code: '/api/status/ok', status: '200 OK', prefix, result: value.results.map(entityCandidate) };
+      return suggestion(prefix, value.results.map(entityCandidate));
     });
 
-    scope.get<{ Params: { dataset: string }; Querystring: { prefix: string } }>('/reconcile/:dataset/suggest/type', { schema: suggestSchema('type'), config: KEY_IN_QUERY }, async (request) => {
+    scope.get<{ Params: { dataset: string }; Querystring: { prefix: string } }>('/reconcile/:dataset/suggest/type', { schema: suggestSchema('type') }, async (request) => {
       const { prefix } = request.query;
-      datasetScope(request.params.dataset, [], [], servedDatasets(ctx));
+      scopeOf(request);
       const result = matchableSchemata().filter((s) => matchesPrefix(prefix, s.name, s.label, s.plural)).map(freebaseType);
-      return { code: '/api/status/ok', status: '200 OK', prefix, result };
+      return suggestion(prefix, result);
     });
 
-    scope.get<{ Params: { dataset: string }; Querystring: { prefix: string } }>('/reconcile/:dataset/suggest/property', { schema: suggestSchema('property'), config: KEY_IN_QUERY }, async (request) => {
+    scope.get<{ Params: { dataset: string }; Querystring: { prefix: string } }>('/reconcile/:dataset/suggest/property', { schema: suggestSchema('property') }, async (request) => {
       const { prefix } = request.query;
-      datasetScope(request.params.dataset, [], [], servedDatasets(ctx));
+      scopeOf(request);
       const seen = new Set<string>();
       const result = [];
       for (const s of matchableSchemata()) {
@@ -210,12 +214,12 @@ export async function registerReconcileRoutes(app: FastifyInstance, ctx: ApiCont
           if (matchesPrefix(prefix, p.name, p.label)) result.push({ id: p.qname, name: p.label, description: p.description?.trim() || null });
         }
       }
-      return { code: '/api/status/ok', status: '200 OK', prefix, result: result.slice(0, 20) };
+      return suggestion(prefix, result.slice(0, 20));
     });
 
-    scope.get<{ Params: { dataset: string }; Querystring: { type: string; limit: number } }>('/reconcile/:dataset/extend/property', { schema: proposePropertiesSchema, config: KEY_IN_QUERY }, async (request) => {
+    scope.get<{ Params: { dataset: string }; Querystring: { type: string; limit: number } }>('/reconcile/:dataset/extend/property', { schema: proposePropertiesSchema }, async (request) => {
       const { type, limit } = request.query;
-      datasetScope(request.params.dataset, [], [], servedDatasets(ctx));
+      scopeOf(request);
       const schema = getSchema(type);
       if (!schema) throw new ApiError(400, 'Invalid schema');
       const properties = [...schema.getProperties().values()].filter((p) => !p.hidden && p.type.name !== 'entity').map((p) => ({ id: p.name, name: p.label }));
