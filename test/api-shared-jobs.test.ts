@@ -41,9 +41,12 @@ test('a job is posted to every thread of its group (to the first alone when none
   assert.equal(claims.owner(one), b.no);
   assert.equal(claims.owner(a.posted[0]), a.no);
   // answers in any order
-  assert.equal(jobs.settle(two, { ok: true, value: 'second' }), 'g1');
-  assert.equal(jobs.settle(one, { ok: false, error: new Error('bad input') }), 'g1');
-  assert.equal(jobs.settle(a.posted[0], { ok: true, value: 'busy' }), 'g1');
+  await new Promise((r) => setTimeout(r, 5));
+  const settled = jobs.settle(two, { ok: true, value: 'second' });
+  assert.equal(settled?.group, 'g1');
+  assert.ok(settled.elapsedMs >= 4 && settled.elapsedMs < 10_000, `the round trip is measured from the offer (${settled.elapsedMs} ms)`);
+  assert.equal(jobs.settle(one, { ok: false, error: new Error('bad input') })?.group, 'g1');
+  assert.equal(jobs.settle(a.posted[0], { ok: true, value: 'busy' })?.group, 'g1');
   assert.equal(await second, 'second');
   await assert.rejects(first, /bad input/);
   assert.equal(await busy, 'busy');

@@ -256,6 +256,11 @@ describe('catalog, algorithms, probes, docs, metrics', () => {
     assert.match(metrics.body, /interdict_index_entities \d+/);
     assert.match(metrics.body, /interdict_screening_workers 1\n/);
     assert.match(metrics.body, /interdict_screening_jobs_in_flight 0\n/);
+    // every answered job is timed twice: waiting for a screening thread, and on one (the suite has sent dozens)
+    const count = (name: string) => Number(new RegExp(`^${name}_count (\\d+)$`, 'm').exec(metrics.body)?.[1]);
+    assert.ok(count('interdict_screening_job_run_seconds') >= 10, 'jobs timed on their thread');
+    assert.equal(count('interdict_screening_job_wait_seconds'), count('interdict_screening_job_run_seconds'));
+    assert.ok(Number(/^interdict_screening_job_run_seconds_sum (\S+)$/m.exec(metrics.body)?.[1]) > 0);
     assert.match(metrics.body, /interdict_list_parties\{dataset="un_sc_sanctions"\} 1003/);
     assert.match(metrics.body, /interdict_list_version_info\{dataset="un_sc_sanctions",version="2026-02-27-[0-9a-f]{8}",published="2026-02-27/);
     assert.match(metrics.body, /interdict_http_request_duration_seconds_bucket/);

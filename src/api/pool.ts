@@ -57,6 +57,8 @@ export interface PoolOptions {
   log: PoolLogger;
   /** Called after each swap (metrics, logs). */
   onSwap?: (generation: Generation, previous: Generation | undefined) => void;
+  /** Called for each answered job with its round trip from the HTTP thread and the worker's own time, in ms (metrics). */
+  onAnswer?: (roundTripMs: number, workerMs: number) => void;
 }
 
 const WORKER_URL = new URL('./worker.js', import.meta.url);
@@ -146,7 +148,10 @@ export class ScreeningPool {
           handle.retired = true;
           void worker.terminate();
           reject(new Error(`index build failed: ${m.message}`));
-        } else this.jobs.settle(m.id, m.ok ? { ok: true, value: m.value } : { ok: false, error: new ApiError(m.status, m.detail) });
+        } else {
+          const settled = this.jobs.settle(m.id, m.ok ? { ok: true, value: m.value } : { ok: false, error: new ApiError(m.status, m.detail) });
+          if (settled) this.opts.onAnswer?.(settled.elapsedMs, m.ms);
+        }
       });
       worker.on('error', (err) => {
         this.opts.log.error({ err }, 'screening worker error');

@@ -110,5 +110,6 @@ export type ToWorker = { kind: 'job'; id: number; job: string };
 export type FromWorker =
   | { kind: 'ready'; info: SnapshotInfo }
   | { kind: 'failed'; message: string }
-  | { kind: 'result'; id: number; ok: true; value: unknown }
-  | { kind: 'result'; id: number; ok: false; status: number; detail: string };
+  // ms: how long the worker spent on the job (the rest of its round trip was waiting for a thread, and crossing)
+  | { kind: 'result'; id: number; ms: number; ok: true; value: unknown }
+  | { kind: 'result'; id: number; ms: number; ok: false; status: number; detail: string };

@@ -147,7 +147,7 @@ export async function createServer(options: Partial<ServeOptions> = {}): Promise
   const store = new ListStore(openDb());
   const audit = await AuditTrail.start({ databaseUrl, maxBacklog: opts.auditBacklog, log });
   const metrics = new Metrics(() => audit.backlog, () => pool.screeningLoad);
-  const pool: ScreeningPool = new ScreeningPool({ dbPath: databasePath(), workers: opts.workers, log, onSwap: (gen, previous) => metrics.onSwap(gen, store, previous) });
+  const pool: ScreeningPool = new ScreeningPool({ dbPath: databasePath(), workers: opts.workers, log, onSwap: (gen, previous) => metrics.onSwap(gen, store, previous), onAnswer: (roundTrip, worker) => metrics.onAnswer(roundTrip, worker) });
   const watcher = new IndexWatcher(store, pool, auth, log, opts.pollIntervalMs);
   const ctx: ApiContext = { store, pool, watcher, audit, metrics };
 

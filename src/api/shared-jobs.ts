@@ -64,6 +64,14 @@ interface Pending<G, T> {
   resolve: (value: unknown) => void;
   reject: (err: Error) => void;
   timer?: NodeJS.Timeout;
+  /** performance.now() when offered. */
+  offeredAt: number;
+}
+
+/** An answered job: its group, and how long after it was offered the answer came (ms). */
+export interface Settled<G> {
+  group: G;
+  elapsedMs: number;
 }
 
 export interface OfferOptions<T> {
@@ -113,7 +121,7 @@ export class SharedJobs<G, T extends QueueThread> {
     return new Promise<R>((resolve, reject) => {
       const all = threads();
       const targets = this.outstanding(group) === 0 ? all.slice(0, 1) : all;
-      const p: Pending<G, T> = { group, threads, only: targets.length === 1 ? targets[0] : undefined, resolve: resolve as (v: unknown) => void, reject };
+      const p: Pending<G, T> = { group, threads, only: targets.length === 1 ? targets[0] : undefined, resolve: resolve as (v: unknown) => void, reject, offeredAt: performance.now() };
       p.timer = setTimeout(() => this.expire(id, opts), opts.timeoutMs);
       this.pending.set(id, p);
       this.lastInSlot[slot] = id;
@@ -128,14 +136,14 @@ export class SharedJobs<G, T extends QueueThread> {
     });
   }
 
-  /** A thread answered job `id` (an id nobody waits for any more is ignored); returns the job's group. */
-  settle(id: number, outcome: Outcome): G | undefined {
+  /** A thread answered job `id`: its group and round trip, or undefined for an id nobody waits for any more (ignored). */
+  settle(id: number, outcome: Outcome): Settled<G> | undefined {
     const p = this.pending.get(id);
     if (!p) return undefined;
     this.finish(id, p);
     if (outcome.ok) p.resolve(outcome.value);
     else p.reject(outcome.error);
-    return p.group;
+    return { group: p.group, elapsedMs: performance.now() - p.offeredAt };
   }
 
   /**

@@ -53,10 +53,12 @@ try {
   port.on('message', (m: ToWorker) => {
     // every job is offered to every worker of the generation: the first free one takes it
     if (!claims.claim(m.id, no)) return;
+    const started = performance.now();
     try {
-      post({ kind: 'result', id: m.id, ok: true, value: run(snapshot, store, JSON.parse(m.job) as Job) });
+      const value = run(snapshot, store, JSON.parse(m.job) as Job);
+      post({ kind: 'result', id: m.id, ms: performance.now() - started, ok: true, value });
     } catch (err) {
-      post({ kind: 'result', id: m.id, ok: false, ...failure(err) });
+      post({ kind: 'result', id: m.id, ms: performance.now() - started, ok: false, ...failure(err) });
     }
   });
   post({ kind: 'ready', info: snapshot.info() });
