@@ -57,6 +57,7 @@ export interface QueueThread {
 }
 
 interface Pending<G, T> {
+  id: number;
   group: G;
   threads: () => readonly T[];
   /** The one thread the job was posted to, when the group was idle. */
@@ -90,10 +91,16 @@ export interface OfferOptions<T> {
  */
 export class SharedJobs<G, T extends QueueThread> {
   private nextId = 0;
-  private readonly pending = new Map<number, Pending<G, T>>();
+  /**
+   * The jobs in flight by claim slot (a slot holds one job at a time: `offer` refuses a slot still taken). An array,
+   * not a Map by id: a Map that gains and loses an entry with every request is rebuilt every few dozen requests, and
+   * V8 links each replaced table to its successor (for iterators still walking it). Replaced tables that had reached
+   * the old generation so kept every later table, and the jobs in them, alive through young collections: on the HTTP
+   * thread about 1 MB promoted per young collection and pauses of 5–7 ms, against 0.1 MB and 3.5 ms with this array
+   * (2026-11-30, docs/BENCHMARKS.md).
+   */
+  private readonly pending: Array<Pending<G, T> | undefined> = new Array<Pending<G, T> | undefined>(CLAIM_SLOTS).fill(undefined);
   private readonly perGroup = new Map<G, number>();
-  /** The id last offered in each slot: a slot is free again once that job is answered. */
-  private readonly lastInSlot = new Int32Array(CLAIM_SLOTS);
 
   /** @param onIdle called when the last unanswered job of a group is answered, failed or withdrawn */
   constructor(
@@ -116,15 +123,14 @@ export class SharedJobs<G, T extends QueueThread> {
     // ids stay positive int32 (they are written to the claim table) and wrap long before they overflow
     const id = this.nextId >= 0x3fffffff ? 1 : this.nextId + 1;
     const slot = id % CLAIM_SLOTS;
-    if (this.pending.has(this.lastInSlot[slot])) return Promise.reject(opts.full());
+    if (this.pending[slot]) return Promise.reject(opts.full());
     this.nextId = id;
     return new Promise<R>((resolve, reject) => {
       const all = threads();
       const targets = this.outstanding(group) === 0 ? all.slice(0, 1) : all;
-      const p: Pending<G, T> = { group, threads, only: targets.length === 1 ? targets[0] : undefined, resolve: resolve as (v: unknown) => void, reject, offeredAt: performance.now() };
+      const p: Pending<G, T> = { id, group, threads, only: targets.length === 1 ? targets[0] : undefined, resolve: resolve as (v: unknown) => void, reject, offeredAt: performance.now() };
       p.timer = setTimeout(() => this.expire(id, opts), opts.timeoutMs);
-      this.pending.set(id, p);
-      this.lastInSlot[slot] = id;
+      this.pending[slot] = p;
       this.perGroup.set(group, this.outstanding(group) + 1);
       this.claims.offer(id);
       try {
@@ -138,7 +144,7 @@ export class SharedJobs<G, T extends QueueThread> {
 
   /** A thread answered job `id`: its group and round trip, or undefined for an id nobody waits for any more (ignored). */
   settle(id: number, outcome: Outcome): Settled<G> | undefined {
-    const p = this.pending.get(id);
+    const p = this.find(id);
     if (!p) return undefined;
     this.finish(id, p);
     if (outcome.ok) p.resolve(outcome.value);
@@ -151,17 +157,23 @@ export class SharedJobs<G, T extends QueueThread> {
    * (no thread of the group is left to take them) the group's jobs nobody took.
    */
   failThread(group: G, thread: T, err: Error, orphaned: boolean): void {
-    for (const [id, p] of [...this.pending]) {
-      if (p.group !== group) continue;
-      const owner = this.claims.owner(id);
-      if (owner === thread.no || ((orphaned || p.only === thread) && owner === undefined && this.claims.withdraw(id))) {
-        this.settle(id, { ok: false, error: err });
+    for (const p of this.pending) {
+      if (!p || p.group !== group) continue;
+      const owner = this.claims.owner(p.id);
+      if (owner === thread.no || ((orphaned || p.only === thread) && owner === undefined && this.claims.withdraw(p.id))) {
+        this.settle(p.id, { ok: false, error: err });
       }
     }
   }
 
+  /** The job in flight with this id, if any. */
+  private find(id: number): Pending<G, T> | undefined {
+    const p = this.pending[id % CLAIM_SLOTS];
+    return p !== undefined && p.id === id ? p : undefined;
+  }
+
   private expire(id: number, opts: OfferOptions<T>): void {
-    const p = this.pending.get(id);
+    const p = this.find(id);
     if (!p) return;
     const owner = this.claims.withdraw(id) ? undefined : this.claims.owner(id);
     const thread = owner === undefined ? undefined : p.threads().find((t) => t.no === owner);
@@ -172,7 +184,7 @@ export class SharedJobs<G, T extends QueueThread> {
 
   private finish(id: number, p: Pending<G, T>): void {
     clearTimeout(p.timer);
-    this.pending.delete(id);
+    this.pending[id % CLAIM_SLOTS] = undefined;
     const left = this.outstanding(p.group) - 1;
     if (left > 0) this.perGroup.set(p.group, left);
     else {
