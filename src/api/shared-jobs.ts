@@ -93,11 +93,11 @@ export class SharedJobs<G, T extends QueueThread> {
   private nextId = 0;
   /**
    * The jobs in flight by claim slot (a slot holds one job at a time: `offer` refuses a slot still taken). An array,
-   * not a Map by id: a Map that gains and loses an entry with every request is rebuilt every few dozen requests, and
-   * V8 links each replaced table to its successor (for iterators still walking it). Replaced tables that had reached
-   * the old generation so kept every later table, and the jobs in them, alive through young collections: on the HTTP
-   * thread about 1 MB promoted per young collection and pauses of 5–7 ms, against 0.1 MB and 3.5 ms with this array
-   * (2026-11-30, docs/BENCHMARKS.md).
+   * not a Map by id: a Map that gains and loses an entry with every request is rebuilt every few dozen requests; V8's
+   * Rehash leaves the replaced table holding its entries and a link to its successor (for iterators still walking it),
+   * and allocates the successor in the old generation once the table lives there. Those dead tables kept every later
+   * table, and the jobs in them, alive through young collections: on the HTTP thread about 1 MB promoted per young
+   * collection and pauses of 5–7 ms, against 0.1 MB and 3.5 ms with this array (2026-11-30, docs/BENCHMARKS.md).
    */
   private readonly pending: Array<Pending<G, T> | undefined> = new Array<Pending<G, T> | undefined>(CLAIM_SLOTS).fill(undefined);
   private readonly perGroup = new Map<G, number>();
