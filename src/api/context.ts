@@ -5,6 +5,8 @@ import type { ListStore } from '../store/lists.js';
 import type { AuditEvent } from '../audit/log.js';
 import type { AuditTrail } from './audit.js';
 import type { Metrics } from './metrics.js';
+import type { MatchOutcome } from './protocol.js';
+import type { ScreenQuery } from '../match/index.js';
 import type { Generation, ScreeningPool } from './pool.js';
 import type { IndexWatcher } from './watcher.js';
 
@@ -31,6 +33,11 @@ export function servedDatasets(ctx: ApiContext): ReadonlySet<string> {
 /** The index state `/readyz`, `/v1/lists` and `/v1/refresh` show. */
 export function indexState(ctx: ApiContext, gen: Generation) {
   return { generation: gen.id, entities: gen.info.entities, built_at: gen.builtAt.toISOString(), building: ctx.pool.isBuilding, versions: ctx.watcher.versionLabels(gen) };
+}
+
+/** Each screened query as the audit trail keeps it: key, what was screened, how many matched and the top three. */
+export function auditedQueries(cleaned: ReadonlyArray<{ key: string; query: ScreenQuery }>, outcomes: readonly MatchOutcome[]) {
+  return cleaned.map((c, i) => ({ key: c.key, ...c.query, matches: outcomes[i].total.value, top: outcomes[i].results.slice(0, 3).map((r) => ({ id: r.id, score: r.score })) }));
 }
 
 /** Record a screening request: who asked (key name), what, and the list versions that answered. */

@@ -36,7 +36,16 @@ export function fieldReader(field: string): ((e: Entity) => string[]) | undefine
     const name = field.slice('properties.'.length);
     return PROPERTY_NAMES.has(name) ? (e) => e.properties[name] ?? [] : undefined;
   }
-  if (TYPE_GROUPS.has(field)) return (e) => [...new Set(propertiesOfType(e.schema, 'group', field).flatMap((p) => e.properties[p] ?? []))];
+  if (TYPE_GROUPS.has(field)) {
+    // the group's properties per schema, looked up once per reader: a search or facet reads every party in scope
+    const bySchema = new Map<string, string[]>();
+    return (e) => {
+      let props = bySchema.get(e.schema);
+      if (!props) bySchema.set(e.schema, (props = propertiesOfType(e.schema, 'group', field)));
+      const values = props.length === 1 ? e.properties[props[0]] : props.flatMap((p) => e.properties[p] ?? []);
+      return !values ? [] : values.length < 2 ? values : [...new Set(values)];
+    };
+  }
   return undefined;
 }
 

@@ -146,7 +146,7 @@ export class SharedJobs<G, T extends QueueThread> {
   settle(id: number, outcome: Outcome): Settled<G> | undefined {
     const p = this.find(id);
     if (!p) return undefined;
-    this.finish(id, p);
+    this.finish(p);
     if (outcome.ok) p.resolve(outcome.value);
     else p.reject(outcome.error);
     return { group: p.group, elapsedMs: performance.now() - p.offeredAt };
@@ -182,9 +182,9 @@ export class SharedJobs<G, T extends QueueThread> {
     else this.settle(id, { ok: false, error: opts.unclaimed() });
   }
 
-  private finish(id: number, p: Pending<G, T>): void {
+  private finish(p: Pending<G, T>): void {
     clearTimeout(p.timer);
-    this.pending[id % CLAIM_SLOTS] = undefined;
+    this.pending[p.id % CLAIM_SLOTS] = undefined;
     const left = this.outstanding(p.group) - 1;
     if (left > 0) this.perGroup.set(p.group, left);
     else {

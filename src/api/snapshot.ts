@@ -256,23 +256,14 @@ export class Snapshot {
 }
 
 const FACET_LABELS: Record<string, string> = { countries: 'Countries', topics: 'Topics', datasets: 'Data sources', schema: 'Entity types', identifiers: 'Identifiers', genders: 'Genders' };
-const readCountries = fieldReader('countries')!;
-const readIdentifiers = fieldReader('identifiers')!;
-const readGenders = fieldReader('genders')!;
 
 function facets(hits: Entity[], wanted: string[]): SearchOutcome['facets'] {
   const out: SearchOutcome['facets'] = {};
   for (const facet of wanted) {
     const counts = new Map<string, number>();
-    const bump = (v: string) => counts.set(v, (counts.get(v) ?? 0) + 1);
-    for (const e of hits) {
-      if (facet === 'countries') readCountries(e).forEach(bump);
-      else if (facet === 'topics') new Set(e.properties.topics ?? []).forEach(bump);
-      else if (facet === 'datasets') e.datasets.forEach(bump);
-      else if (facet === 'schema') bump(e.schema);
-      else if (facet === 'identifiers') readIdentifiers(e).forEach(bump);
-      else if (facet === 'genders') readGenders(e).forEach(bump);
-    }
+    // a facet counts a field's values as a filter on it reads them (every facet name is a filter field)
+    const read = fieldReader(facet)!;
+    for (const e of hits) for (const v of read(e)) counts.set(v, (counts.get(v) ?? 0) + 1);
     const values: FacetValue[] = [...counts]
       .sort((a, b) => b[1] - a[1] || a[0].localeCompare(b[0]))
       .slice(0, MAX_FACET_VALUES)

@@ -1,7 +1,7 @@
 // POST /match/{dataset}: yente's query-by-example matcher.
 import type { FastifyInstance, FastifyRequest } from 'fastify';
 import { ApiError } from '../errors.js';
-import { auditScreening, servedDatasets, type ApiContext } from '../context.js';
+import { auditScreening, auditedQueries, servedDatasets, type ApiContext } from '../context.js';
 import { cleanExample, type EntityExample } from '../examples.js';
 import { changedSinceKey, checkAlgorithm, checkOverrides, checkSchemas, datasetScope } from '../params.js';
 import type { MatchOptions, MatchOutcome } from '../protocol.js';
@@ -9,6 +9,11 @@ import { matchSchema } from '../schemas.js';
 
 /** yente's MAX_BATCH. */
 export const MAX_QUERIES = 100;
+
+/** 400 for a batch of more than MAX_QUERIES queries (or rows to extend). */
+export function checkBatchSize(count: number): void {
+  if (count > MAX_QUERIES) throw new ApiError(400, `Too many queries in one batch (limit: ${MAX_QUERIES})`);
+}
 
 export interface MatchQuerystring {
   limit: number;
@@ -67,7 +72,7 @@ export function registerMatchRoutes(app: FastifyInstance, ctx: ApiContext): void
     const options = matchOptions(query, datasets);
     Object.assign(options, checkOverrides(options.algorithm, body.weights, body.config));
     const entries = Object.entries(body.queries);
-    if (entries.length > MAX_QUERIES) throw new ApiError(400, `Too many queries in one batch (limit: ${MAX_QUERIES})`);
+    checkBatchSize(entries.length);
     if (entries.length === 0) throw new ApiError(400, 'No queries provided.');
     const cleaned = entries.map(([key, example]) => ({ key, ...cleanExample(example) }));
     ctx.audit.ensureCapacity();
@@ -92,7 +97,7 @@ export function registerMatchRoutes(app: FastifyInstance, ctx: ApiContext): void
         ...(options.weights && { weights: options.weights }),
         ...(options.config && { config: options.config }),
         threshold: options.threshold,
-        queries: cleaned.map((c, i) => ({ key: c.key, ...c.query, matches: outcomes[i].total.value, top: outcomes[i].results.slice(0, 3).map((r) => ({ id: r.id, score: r.score })) })),
+        queries: auditedQueries(cleaned, outcomes),
       },
     });
     reply.header('x-batch-size', String(cleaned.length));

@@ -7,12 +7,12 @@ import { countryName } from '../../model/countries.js';
 import { ftm, getSchema } from '../../model/schema.js';
 import { QUERY_KEY, keyInQuery } from '../auth.js';
 import { ApiError } from '../errors.js';
-import { auditScreening, servedDatasets, type ApiContext } from '../context.js';
+import { auditScreening, auditedQueries, servedDatasets, type ApiContext } from '../context.js';
 import { cleanExample } from '../examples.js';
 import { checkAlgorithm, datasetScope } from '../params.js';
 import type { EntityResponse } from '../serialize.js';
 import { previewSchema, proposePropertiesSchema, reconcileManifestSchema, reconcileSchema, suggestSchema } from '../schemas.js';
-import { MAX_QUERIES } from './match.js';
+import { checkBatchSize } from './match.js';
 
 /** OpenRefine's default page of candidates per cell. */
 const DEFAULT_LIMIT = 5;
@@ -133,7 +133,7 @@ export async function registerReconcileRoutes(app: FastifyInstance, ctx: ApiCont
         const queries = formJson<Record<string, ReconQuery>>(request, 'queries');
         if (!queries || typeof queries !== 'object' || Array.isArray(queries)) throw new ApiError(400, 'Send queries (or extend) as a JSON form field');
         const entries = Object.entries(queries);
-        if (entries.length > MAX_QUERIES) throw new ApiError(400, `Too many queries in one batch (limit: ${MAX_QUERIES})`);
+        checkBatchSize(entries.length);
         const { dataset } = request.params;
         const datasets = scopeOf(request);
         const cleaned = entries.map(([key, q]) => {
@@ -168,7 +168,7 @@ export async function registerReconcileRoutes(app: FastifyInstance, ctx: ApiCont
           auditScreening(ctx, request, generation, {
             action: 'api.reconcile',
             subject: dataset,
-            details: { algorithm: options.algorithm, threshold: options.threshold, queries: cleaned.map((c, i) => ({ key: c.key, ...c.query, matches: value[i].total.value, top: value[i].results.slice(0, 3).map((r) => ({ id: r.id, score: r.score })) })) },
+            details: { algorithm: options.algorithm, threshold: options.threshold, queries: auditedQueries(cleaned, value) },
           });
         } else cleaned.forEach((c) => (results[c.key] = { result: [] }));
         reply.header('x-batch-size', String(cleaned.length));
@@ -264,7 +264,7 @@ function entityCandidate(e: EntityResponse) {
 /** Data extension: the requested properties of each listed party, as readable captions or raw values. */
 async function extendRows(ctx: ApiContext, q: ExtendQuery, reply: { header(k: string, v: string): unknown }) {
   if (!q || !Array.isArray(q.ids) || !Array.isArray(q.properties)) throw new ApiError(400, 'Cannot decode extension request');
-  if (q.ids.length > MAX_QUERIES) throw new ApiError(400, `Too many queries in one batch (limit: ${MAX_QUERIES})`);
+  checkBatchSize(q.ids.length);
   const meta = new Map<string, { id: string; name: string }>();
   const rows: Record<string, Record<string, Array<{ str: string }>>> = {};
   for (const id of q.ids) {
