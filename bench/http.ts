@@ -170,6 +170,9 @@ type Scenario = LoadRun & {
   qps: number;
   /** Errors and non-2xx answers. */
   failed: number;
+  /** Mean time per screening job (ms, from the server's /metrics): waiting for a screening thread (and crossing to it and back), and on one. */
+  jobWait: number;
+  jobRun: number;
 };
 
 /** Request bodies, `size` consecutive queries each: as many as `queries` holds. */
@@ -298,13 +301,35 @@ class Cursor {
 
 async function scenario(url: string, pid: number, cursor: Cursor, workers: number, size: number, connections: number): Promise<Scenario> {
   const { pool, from } = cursor.take(size);
+  const before = await jobTimes(url);
   const r = await load(url, pid, pool, connections, DURATION, from);
+  const after = await jobTimes(url);
   cursor.advance(size, from, r.sent);
-  const row: Scenario = { ...r, workers, queries: size, connections, qps: r.rps * size, failed: r.errors + r.non2xx };
+  const jobs = after.count - before.count;
+  const row: Scenario = {
+    ...r,
+    workers,
+    queries: size,
+    connections,
+    qps: r.rps * size,
+    failed: r.errors + r.non2xx,
+    jobWait: jobs > 0 ? ((after.wait - before.wait) * 1000) / jobs : NaN,
+    jobRun: jobs > 0 ? ((after.run - before.run) * 1000) / jobs : NaN,
+  };
   console.log(
-    `${workers} workers, ${size} queries × ${connections} connections: ${row.rps.toFixed(0)} req/s, ${row.qps.toFixed(0)} queries/s, p50 ${row.p50} ms, p99 ${row.p99} ms, failed ${row.failed}; CPU per request: server ${ms(row.serverCpu)} ms, load generator ${ms(row.loadCpu)} ms`,
+    `${workers} workers, ${size} queries × ${connections} connections: ${row.rps.toFixed(0)} req/s, ${row.qps.toFixed(0)} queries/s, p50 ${row.p50} ms, p99 ${row.p99} ms, failed ${row.failed}; CPU per request: server ${ms(row.serverCpu)} ms, load generator ${ms(row.loadCpu)} ms; per screening job: waiting ${ms(row.jobWait)} ms, screening ${ms(row.jobRun)} ms`,
   );
   return row;
+}
+
+/**
+ * The server's own account of its screening jobs so far (its /metrics): how many, and their summed time waiting
+ * for a screening thread and on one (s). The difference over a scenario says where its latency went.
+ */
+async function jobTimes(url: string): Promise<{ count: number; wait: number; run: number }> {
+  const text = await (await fetch(`${url}/metrics`)).text();
+  const value = (name: string) => Number(new RegExp(`^${name} ([0-9.e+-]+)$`, 'm').exec(text)?.[1] ?? NaN);
+  return { count: value('interdict_screening_job_run_seconds_count'), wait: value('interdict_screening_job_wait_seconds_sum'), run: value('interdict_screening_job_run_seconds_sum') };
 }
 
 /** A CPU time in ms: three decimals below 1 ms, two above. */
@@ -441,9 +466,11 @@ async function main(): Promise<void> {
       '',
       `**Single-query requests at 64 connections: p99 ${best.p99} ms with ${best.workers} worker${best.workers > 1 ? 's' : ''} (target ≤ 20 ms), ${best.rps.toFixed(0)} req/s. ${rows.reduce((n, r) => n + r.failed, 0)} failed requests in ${rows.reduce((n, r) => n + r.total, 0)}.** Server start (index of every list built): ${starts.join(', ')}.`,
       '',
-      '| workers | queries/request | connections | requests/s | queries/s | p50 ms | p90 ms | p99 ms | max ms | failed | server CPU ms per request | load generator CPU ms per request |',
-      '|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|',
-      ...rows.map((r) => `| ${r.workers} | ${r.queries} | ${r.connections} | ${r.rps.toFixed(0)} | ${r.qps.toFixed(0)} | ${r.p50} | ${r.p90} | ${r.p99} | ${r.max} | ${r.failed} | ${ms(r.serverCpu)} | ${ms(r.loadCpu)} |`),
+      '| workers | queries/request | connections | requests/s | queries/s | p50 ms | p90 ms | p99 ms | max ms | failed | server CPU ms per request | load generator CPU ms per request | job waiting ms | job screening ms |',
+      '|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|',
+      ...rows.map((r) => `| ${r.workers} | ${r.queries} | ${r.connections} | ${r.rps.toFixed(0)} | ${r.qps.toFixed(0)} | ${r.p50} | ${r.p90} | ${r.p99} | ${r.max} | ${r.failed} | ${ms(r.serverCpu)} | ${ms(r.loadCpu)} | ${ms(r.jobWait)} | ${ms(r.jobRun)} |`),
+      '',
+      'Job columns: the mean time of a screening job (from the server\'s /metrics, `interdict_screening_job_wait_seconds` and `interdict_screening_job_run_seconds`) waiting for a screening thread, crossing to it and back, and on the thread. A 20-query request is one job, or one per idle thread.',
       '',
       httpOnly,
       '',
