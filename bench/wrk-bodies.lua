@@ -1,7 +1,9 @@
 -- wrk script of bench/http.ts: POST the request bodies of a file (one JSON body per line) in order, from a given
 -- line on (wrapping at the end), and print one JSON summary line: completed requests, failures, latency percentiles
 -- (microseconds) and wrk's own CPU time (clock ticks, from /proc/self/stat).
---   wrk -t1 -c64 -d15s --timeout 30s -s bench/wrk-bodies.lua URL -- BODIES_FILE FIRST_LINE(0-based)
+--   wrk -t1 -c64 -d15s --timeout 30s -s bench/wrk-bodies.lua URL -- BODIES_FILE FIRST_LINE(0-based) [PAUSE_MS]
+-- With PAUSE_MS, each connection waits that long after an answer before sending its next request, as a client
+-- that does something with each answer would (wrk's latency figures leave the pause out).
 
 local bodies = {}
 local nextBody = 1
@@ -10,6 +12,11 @@ local headers = { ["Content-Type"] = "application/json" }
 function init(args)
   for line in io.lines(args[1]) do bodies[#bodies + 1] = line end
   nextBody = (tonumber(args[2]) or 0) % #bodies + 1
+  local pause = tonumber(args[3]) or 0
+  -- defined only when asked for: without it wrk sends at once, as in the other scenarios
+  if pause > 0 then
+    delay = function() return pause end
+  end
 end
 
 function request()
