@@ -239,6 +239,21 @@ test('UN: filters by dataset, schema and id', () => {
   assert.equal(screener.screen({ schema: 'Vessel', properties: { name: ['KIM YONG CHOL'] } }).length, 0, 'a vessel query never returns a person');
 });
 
+test('dataset filters: by bit up to 32 datasets, by name beyond, and a party without datasets is outside any scope', () => {
+  // the same parties in 3 datasets, then in 40: each party is listed in its own dataset and in "all"
+  for (const count of [3, 40]) {
+    const entities = Array.from({ length: count }, (_, i) => ({ id: `p${i}`, schema: 'Person', properties: { name: ['Ivan Petrov'] }, datasets: [`d${i}`, 'all'], referents: [], target: true }));
+    entities.push({ id: 'orphan', schema: 'Person', properties: { name: ['Ivan Petrov'] }, datasets: [], referents: [], target: true });
+    const s = Screener.fromEntities(entities);
+    const ids = (datasets?: string[]) => s.screen(person('Ivan Petrov'), { datasets, limit: 100, candidates: 100 }).map((r) => r.entity.id).sort();
+    assert.deepEqual(ids(['d2']), ['p2'], `${count} datasets`);
+    assert.deepEqual(ids([`d${count - 1}`, 'd0', 'unknown']), ['p0', `p${count - 1}`].sort(), `${count} datasets`);
+    assert.equal(ids(['all']).length, count, `${count} datasets: every party but the one without datasets`);
+    assert.equal(ids(undefined).length, count + 1, `${count} datasets: no scope, every party`);
+    assert.deepEqual(ids(['unknown']), [], `${count} datasets`);
+  }
+});
+
 test('UN: excludeSchema applies after an earlier screening of the same query schema without it', () => {
   const query = { schema: 'LegalEntity', properties: { name: ['KIM YONG CHOL'] } };
   assert.ok(screener.screen(query).some((x) => x.entity.schema === 'Person'));
