@@ -95,8 +95,8 @@ export class Screener {
       if (k === undefined) schemaIndex.set(e.schema, (k = this.schemata.push(e.schema) - 1));
       this.schemaOf[i] = k;
       for (const d of e.datasets) {
-        if (!this.datasetBit.has(d)) this.datasetBit.set(d, this.datasetBit.size);
-        const bit = this.datasetBit.get(d)!;
+        let bit = this.datasetBit.get(d);
+        if (bit === undefined) this.datasetBit.set(d, (bit = this.datasetBit.size));
         if (bit < 32) this.datasetMask[i] |= 1 << bit;
       }
     });
